@@ -1,0 +1,2 @@
+package org.oncogate;
+public final class Oncogate { public static void main(String[] a) {} }
