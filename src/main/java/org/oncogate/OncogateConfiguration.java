@@ -1,0 +1,120 @@
+package org.oncogate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.spi.Registry;
+import org.oncogate.inference.InferenceEngine;
+import org.oncogate.inference.rules.RulesEngine;
+import org.oncogate.intake.inbox.InboxIntake;
+import org.oncogate.intake.inbox.InboxRegionFilter;
+import org.oncogate.intake.inbox.Outbox;
+import org.oncogate.job.ClinicalType;
+import org.oncogate.job.JobLimits;
+import org.oncogate.job.JobService;
+import org.oncogate.job.JobValidator;
+import org.oncogate.job.Quarantine;
+import org.oncogate.retention.Purge;
+import org.oncogate.store.BucketKeys;
+import org.oncogate.store.KekSource;
+import org.oncogate.store.RegionalStore;
+import org.oncogate.store.RetentionPolicy;
+import org.oncogate.subscription.Subscriptions;
+import org.oncogate.usage.UsageCounters;
+import org.oncogate.usage.UsageLedger;
+import org.oncogate.usage.UsageReport;
+
+/**
+ * The one place where the gateway's beans are made, in dependency order, each from its own
+ * configuration keys. The routes under routes/ refer to them by name. A clock bound as
+ * {@code clock} before start-up (tests do) replaces the system clock.
+ */
+public class OncogateConfiguration implements CamelConfiguration {
+
+    @Override
+    public void configure(CamelContext context) {
+        Registry registry = context.getRegistry();
+        Config config = new Config(context);
+        Clock clock = registry.lookupByNameAndType("clock", Clock.class);
+        if (clock == null) {
+            clock = Clock.systemUTC();
+            registry.bind("clock", clock);
+        }
+        Path dataDir = Path.of(config.get("oncogate.data-dir"));
+        String region = config.get("oncogate.region");
+        String resource = config.get("oncogate.resource");
+
+        RetentionPolicy retention = new RetentionPolicy(Duration.parse(config.get("oncogate.retention")),
+                Duration.parse(config.get("oncogate.store.bucket-width")));
+        KekSource kek = KekSource.fromSpec(config.get("oncogate.kek"), Path.of(config.get("oncogate.kek.dev-dir")), dataDir);
+        Path storeRoot = dataDir.resolve("store");
+        BucketKeys keys = new BucketKeys(storeRoot.resolve(region), kek);
+        RegionalStore store = new RegionalStore(storeRoot, region, keys, retention, clock);
+        Path outboxRoot = dataDir.resolve("outbox");
+        registry.bind("purge", new Purge(store, keys, outboxRoot));
+
+        UsageLedger ledger = new UsageLedger();
+        UsageCounters usage = new UsageCounters(meterRegistry(registry), resource, region, ledger, clock);
+        registry.bind("usageCounters", usage);
+        registry.bind("usageReport", new UsageReport(ledger, dataDir.resolve("usage"), resource, region, clock));
+
+        Subscriptions subscriptions = Subscriptions.fromConfiguration(config.get("oncogate.subscriptions"),
+                config::find, System::getenv);
+        registry.bind("subscriptions", subscriptions);
+
+        InferenceEngine engine = new RulesEngine();
+        JobValidator validator = new JobValidator(new JobLimits(
+                config.getInt("oncogate.limits.max-characters-per-patient"), config.getInt("oncogate.limits.max-patients")));
+        JobService jobs = new JobService(store, validator, engine, usage);
+        registry.bind("jobService", jobs);
+
+        ClinicalType noteType = ClinicalType.find(config.get("oncogate.inbox.default-clinical-type"))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "oncogate.inbox.default-clinical-type is not a clinical type of the API"));
+        registry.bind("inboxIntake", new InboxIntake(jobs, subscriptions, new Quarantine(store),
+                new Outbox(outboxRoot, clock), usage,
+                new InboxIntake.InboxSettings(config.getLong("oncogate.inbox.max-file-size"), noteType)));
+        registry.bind("inboxRegionFilter", new InboxRegionFilter(subscriptions, region));
+    }
+
+    /** The Prometheus registry that camel-micrometer-prometheus scrapes, whichever of us makes it first. */
+    private static MeterRegistry meterRegistry(Registry registry) {
+        MeterRegistry existing = registry.lookupByNameAndType(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class);
+        if (existing != null) {
+            return existing;
+        }
+        PrometheusMeterRegistry created = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, created);
+        return created;
+    }
+
+    /** Reads configuration keys through Camel's properties (files, -D, environment). */
+    private record Config(CamelContext context) {
+
+        String find(String key) {
+            return context.getPropertiesComponent().resolveProperty(key).filter(v -> !v.isBlank()).orElse(null);
+        }
+
+        String get(String key) {
+            String value = find(key);
+            if (value == null) {
+                throw new IllegalStateException("configuration key " + key + " is not set");
+            }
+            return value.trim();
+        }
+
+        int getInt(String key) {
+            return Integer.parseInt(get(key));
+        }
+
+        long getLong(String key) {
+            return Long.parseLong(get(key));
+        }
+    }
+}

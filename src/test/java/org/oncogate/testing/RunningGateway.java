@@ -1,0 +1,101 @@
+package org.oncogate.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.Main;
+import org.oncogate.OncogateConfiguration;
+
+/**
+ * The real gateway (the shipped configuration and routes, as {@code java -jar} starts it) with its
+ * data, keys and port moved into a test folder.
+ */
+public final class RunningGateway implements AutoCloseable {
+
+    private final Main main;
+    private final Path dataDir;
+    private final int port;
+
+    private RunningGateway(Main main, Path dataDir, int port) {
+        this.main = main;
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    public static RunningGateway start(Path folder, Clock clock, Map<String, String> overrides) throws Exception {
+        Main main = configured(folder, clock, overrides);
+        RunningGateway gateway = new RunningGateway(main, folder.resolve("data"),
+                Integer.parseInt(main.getInitialProperties().getProperty("camel.server.port")));
+        main.start();
+        return gateway;
+    }
+
+    /** A configured but not started gateway, for tests of start-up itself. */
+    public static Main configured(Path folder, Clock clock, Map<String, String> overrides) throws IOException {
+        Main main = new Main();
+        main.configure().addConfiguration(OncogateConfiguration.class);
+        int port = freePort();
+        main.addOverrideProperty("oncogate.data-dir", folder.resolve("data").toString());
+        main.addOverrideProperty("oncogate.kek.dev-dir", folder.resolve("dev-kek").toString());
+        main.addOverrideProperty("camel.server.port", Integer.toString(port));
+        main.addOverrideProperty("camel.management.port", Integer.toString(port));
+        main.addOverrideProperty("oncogate.inbox.poll-delay", "100");
+        main.addOverrideProperty("oncogate.inbox.read-lock-min-age", "200");
+        main.addInitialProperty("camel.server.port", Integer.toString(port));
+        overrides.forEach(main::addOverrideProperty);
+        main.bind("clock", clock);
+        return main;
+    }
+
+    public CamelContext context() {
+        return main.getCamelContext();
+    }
+
+    public <T> T bean(String name, Class<T> type) {
+        return context().getRegistry().lookupByNameAndType(name, type);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path inbox(String subscription) throws IOException {
+        return Files.createDirectories(dataDir.resolve("inbox").resolve(subscription));
+    }
+
+    public Path outbox(String subscription) {
+        return dataDir.resolve("outbox").resolve(subscription);
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** Waits for a condition the gateway brings about asynchronously (not a timing assertion). */
+    public static void await(String what, Duration limit, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting for " + what + " after " + limit);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        main.stop();
+    }
+}
