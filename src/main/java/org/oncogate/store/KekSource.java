@@ -1,0 +1,27 @@
+package org.oncogate.store;
+
+import com.google.crypto.tink.Aead;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+
+/** The key-encryption key (KEK) under which every bucket keyset is stored. */
+public interface KekSource {
+
+    Aead kek() throws GeneralSecurityException;
+
+    /**
+     * The KEK named by {@code oncogate.kek}:
+     * <ul>
+     *   <li>{@code dev}: a plaintext development KEK in {@code devKekDir}, generated on first start;</li>
+     *   <li>{@code env:NAME}: a base64-encoded Tink JSON keyset in environment variable NAME;</li>
+     *   <li>{@code file:/path}: a Tink JSON keyset file.</li>
+     * </ul>
+     * A KEK in plaintext never lies under {@code dataDir}, next to the data it protects.
+     *
+     * @throws IllegalArgumentException for a spec of another form
+     * @throws IllegalStateException if the named KEK is missing, unreadable or next to the data
+     */
+    static KekSource fromSpec(String spec, Path devKekDir, Path dataDir) {
+        return KekSpec.open(spec, devKekDir, dataDir, System::getenv);
+    }
+}

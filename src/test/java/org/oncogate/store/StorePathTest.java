@@ -1,0 +1,90 @@
+package org.oncogate.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StorePathTest {
+
+    private static final String[] BAD_NAMES = {
+        "../x", "..", ".", "a/b", "a\\b", "", " ", ".hidden", "-dash-first", "a b", "a\u0000b", "x".repeat(129),
+        "/etc/passwd", "caf\u00e9", "../SECRET-PATIENT-NAME"
+    };
+
+    @TempDir
+    Path tmp;
+    private Path root;
+    private RegionalStore store;
+
+    @BeforeEach
+    void setUp() {
+        root = tmp.toAbsolutePath();
+        store = TestStores.store(root, "eu", TestStores.randomKek(), new MutableClock(Instant.parse("2026-11-29T13:20:00Z")));
+    }
+
+    @Test
+    void unsafeIdsAndPartsAreRefusedWithoutBeingEchoed() throws Exception {
+        for (String bad : BAD_NAMES) {
+            assertThatThrownBy(() -> store.write(PayloadKind.INPUT, bad, "request", new byte[] {1}))
+                    .as("id %s", bad)
+                    .isInstanceOf(StorePathException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SECRET").doesNotContain("passwd"));
+            assertThatThrownBy(() -> store.write(PayloadKind.INPUT, "job-1", bad, new byte[] {1}))
+                    .as("part %s", bad)
+                    .isInstanceOf(StorePathException.class);
+            assertThatThrownBy(() -> store.find(PayloadKind.INPUT, bad, "request")).isInstanceOf(StorePathException.class);
+        }
+        assertThatThrownBy(() -> store.write(PayloadKind.INPUT, null, "request", new byte[] {1}))
+                .isInstanceOf(StorePathException.class);
+        assertThat(store.regionRoot()).doesNotExist();
+        assertThat(files()).as("nothing written anywhere").isZero();
+    }
+
+    @Test
+    void readOfAForgedReferenceIsRefused() {
+        Path outside = root.resolve("elsewhere.tink");
+        StoredPayload forged = new StoredPayload(PayloadKind.INPUT, "../../elsewhere", "request",
+                new Bucket(Instant.parse("2026-11-29T13:15:00Z")), outside);
+        assertThatThrownBy(() -> store.read(forged)).isInstanceOf(StorePathException.class);
+    }
+
+    @Test
+    void partsMayNotContainDotsSoFileNamesSplitUnambiguously() throws Exception {
+        assertThatThrownBy(() -> store.write(PayloadKind.INPUT, "job", "result.json", new byte[] {1}))
+                .isInstanceOf(StorePathException.class);
+        StoredPayload dotted = store.write(PayloadKind.INPUT, "fhir.DiagnosticReport.1-2", "request", new byte[] {1});
+        assertThat(store.list(PayloadKind.INPUT)).containsExactly(dotted);
+    }
+
+    @Test
+    void unsafeRegionsAreRefused() {
+        KekSource kek = TestStores.randomKek();
+        for (String bad : new String[] {"..", "../eu", "eu/west", "", ".eu"}) {
+            assertThatThrownBy(() -> new RegionalStore(root, bad, new BucketKeys(root.resolve("eu"), kek),
+                    TestStores.DEFAULT_POLICY, new MutableClock(Instant.EPOCH)))
+                    .as(bad)
+                    .isInstanceOf(StorePathException.class);
+        }
+        assertThatThrownBy(() -> new BucketKeys(root.resolve("bad region"), kek)).isInstanceOf(StorePathException.class);
+    }
+
+    @Test
+    void pathsAreResolvedUnderTheRegionRoot() {
+        assertThatThrownBy(() -> StoreNames.under(root, "input", "..", "..", "x")).isInstanceOf(StorePathException.class);
+        assertThatThrownBy(() -> StoreNames.under(root, "..")).isInstanceOf(StorePathException.class);
+        assertThat(StoreNames.under(root, "input", "b")).isEqualTo(root.resolve("input").resolve("b"));
+    }
+
+    private long files() throws Exception {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).count();
+        }
+    }
+}
