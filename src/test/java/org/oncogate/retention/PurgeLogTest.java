@@ -1,5 +1,6 @@
 package org.oncogate.retention;
 
+import org.oncogate.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oncogate.store.BucketKeys;
 import org.oncogate.store.KekSource;
-import org.oncogate.store.MutableClock;
 import org.oncogate.store.PayloadKind;
 import org.oncogate.store.RegionalStore;
 import org.oncogate.store.TestStores;

@@ -1,5 +1,6 @@
 package org.oncogate.retention;
 
+import org.oncogate.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oncogate.store.Bucket;
 import org.oncogate.store.BucketKeys;
 import org.oncogate.store.KekSource;
-import org.oncogate.store.MutableClock;
 import org.oncogate.store.PayloadKind;
 import org.oncogate.store.PayloadUnavailableException;
 import org.oncogate.store.RegionalStore;

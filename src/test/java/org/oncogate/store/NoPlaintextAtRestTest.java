@@ -1,5 +1,6 @@
 package org.oncogate.store;
 
+import org.oncogate.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
