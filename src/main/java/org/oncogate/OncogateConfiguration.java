@@ -56,6 +56,7 @@ public class OncogateConfiguration implements CamelConfiguration {
         Path storeRoot = dataDir.resolve("store");
         BucketKeys keys = new BucketKeys(storeRoot.resolve(region), kek);
         RegionalStore store = new RegionalStore(storeRoot, region, keys, retention, clock);
+        registry.bind("regionalStore", store);
         Path outboxRoot = dataDir.resolve("outbox");
         registry.bind("purge", new Purge(store, keys, outboxRoot));
 
