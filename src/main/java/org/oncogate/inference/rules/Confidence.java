@@ -8,6 +8,8 @@ package org.oncogate.inference.rules;
  *       earlier component of the same expression ({@code N0} in {@code pT2 N0}): {@link #TNM_CARRIED_PREFIX};
  *       without any prefix, read from the document's clinical type: {@link #TNM_DOCUMENT_TYPE};
  *       OCR letters for digits ({@code pNO}, {@code pTl}) cost {@link #OCR_PENALTY};</li>
+ *   <li>a lymph node count or negative lymph node statement, for the pathologic N of a pathology
+ *       report without written TNM: {@link #LYMPH_NODE_FINDING};</li>
  *   <li>a lexicon term: {@link #TERM} plus {@link #TERM_PER_EXTRA_WORD} per word after the first
  *       (longer terms are more specific), at most {@link #TERM_MAX}; a site term near a histology term
  *       gains {@link #SITE_NEAR_HISTOLOGY}; a site named as a metastasis target drops to {@link #SITE_METASTASIS}.</li>
@@ -27,6 +29,9 @@ final class Confidence {
     static final double TERM_MAX = 0.8;
     static final double SITE_NEAR_HISTOLOGY = 0.2;
     static final double SITE_METASTASIS = 0.3;
+    /** A site mention at least this confident was stated next to the tumour (or as a code). */
+    static final double SITE_SUPPORTED = TERM + SITE_NEAR_HISTOLOGY;
+    static final double LYMPH_NODE_FINDING = 0.6;
     static final double REPEAT_BONUS = 0.05;
     static final int MAX_REPEATS = 4;
 

@@ -18,6 +18,9 @@ final class Context {
                     + "(?!.*\\b(?:but|however|although|except)\\b)[^.;\\n]*$");
     private static final Pattern NEGATION_AFTER = Pattern.compile(
             "(?i)^\\s*[:\\-]?\\s*(?:not identified|not present|not seen|absent|none)\\b");
+    /** "Nipple: uninvolved", "skin, negative for tumor": an organ named as free of the tumour. */
+    private static final Pattern UNINVOLVED_AFTER = Pattern.compile(
+            "(?i)^[\\s:,\\-]*(?:(?:is|are)\\s+)?(?:uninvolved|not involved|negative|free of|no tumou?r|no carcinoma|no malignancy|unremarkable|benign|within normal limits)\\b");
     private static final Pattern METASTASIS_BEFORE = Pattern.compile(
             "(?i)\\b(?:metastatic|metastasis|metastases|metastasized|metastasised|spread)\\b[^.;\\n]*$");
 
@@ -26,6 +29,11 @@ final class Context {
 
     static boolean negated(String text, int start, int end) {
         return NEGATION_BEFORE.matcher(before(text, start)).find() || NEGATION_AFTER.matcher(after(text, end)).find();
+    }
+
+    /** Whether the words right after a site say the organ is free of the tumour. */
+    static boolean uninvolved(String text, int end) {
+        return UNINVOLVED_AFTER.matcher(after(text, end)).find();
     }
 
     static boolean metastatic(String text, int start) {

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,9 +24,14 @@ import org.oncogate.text.NormalizedText;
 import org.oncogate.text.Span;
 
 /**
- * The embedded, deterministic, rule-based engine: explicit TNM and ICD-O-3 codes, and lexicon terms
- * (from {@code lexicon/} on the classpath). Immutable after construction, so one instance serves
- * all jobs concurrently. {@code diagnosisDate} is always {@code None}: the rules do not read dates.
+ * The embedded, deterministic, rule-based engine: written TNM ({@link TnmFinder}), lymph node findings
+ * ({@link LymphNodeFinder}), explicit ICD-O-3 codes and lexicon terms ({@link SiteFinder},
+ * {@link HistologyFinder}, data under {@code lexicon/} on the classpath). Each document is read in its
+ * normalized form and every evidence span is mapped back to the submitted text. Scores are in
+ * {@link Confidence}, the choice among several values in {@link ValueSelector}.
+ *
+ * <p>Immutable after construction, so one instance serves all jobs concurrently. {@code diagnosisDate}
+ * is always {@code None}: the rules do not read dates. Nothing here logs; no exception carries text.
  */
 public final class RulesEngine implements InferenceEngine {
 
@@ -33,6 +39,7 @@ public final class RulesEngine implements InferenceEngine {
 
     private final String modelVersion;
     private final TnmFinder tnm = new TnmFinder();
+    private final LymphNodeFinder lymphNodes = new LymphNodeFinder();
     private final HistologyFinder histology;
     private final SiteFinder site;
     private final ValueSelector selector = new ValueSelector();
@@ -78,10 +85,11 @@ public final class RulesEngine implements InferenceEngine {
         String text = normalized.text();
         List<Token> tokens = Token.of(text);
         List<Mention> mentions = new ArrayList<>(tnm.find(text, document.clinicalType()));
+        mentions.addAll(lymphNodes.find(text, document.clinicalType()));
         List<Mention> histologies = histology.find(text, tokens);
         mentions.addAll(histologies);
         mentions.addAll(site.find(text, tokens, histologies));
-        mentions.sort(java.util.Comparator.comparingInt(Mention::start));
+        mentions.sort(Comparator.comparingInt(Mention::start));
         for (Mention mention : mentions) {
             Span span = normalized.toSubmitted(mention.start(), mention.end());
             ClinicalNoteEvidence evidence = new ClinicalNoteEvidence(document.id(),

@@ -11,7 +11,7 @@ import org.oncogate.job.InferenceType;
  * Finds tumor sites: explicit ICD-O-3 topography codes known to the lexicon ({@code C34.1},
  * {@code C 34.1}) and topography lexicon terms. A term near a malignant histology mention (within
  * {@link #NEAR} characters) is likelier the primary; one named as a metastasis target is unlikely.
- * Negated statements are dropped. Categories listed in {@code lexicon/generic-topography.txt} (uterus NOS)
+ * Negated statements and organs said to be free of tumour ("nipple: uninvolved") are dropped. Categories listed in {@code lexicon/generic-topography.txt} (uterus NOS)
  * rank below all others, so they are chosen only when nothing more specific is named.
  */
 final class SiteFinder {
@@ -43,7 +43,7 @@ final class SiteFinder {
         List<Mention> primary = histology.stream()
                 .filter(h -> h.indicatesCancer() && !Context.metastatic(text, h.start())).toList();
         for (PhraseMatcher.Match match : matcher.find(tokens)) {
-            if (Context.negated(text, match.start(), match.end())) {
+            if (Context.negated(text, match.start(), match.end()) || Context.uninvolved(text, match.end())) {
                 continue;
             }
             double confidence = Context.metastatic(text, match.start())

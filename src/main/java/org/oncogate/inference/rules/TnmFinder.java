@@ -15,13 +15,17 @@ import org.oncogate.job.InferenceType;
  * commas, or by L/V/R/G descriptors) form one expression. To avoid false positives ("T2-weighted",
  * "C5-T1", "T1 vertebra", "N2 gas"), an expression without any prefix must have two components or
  * follow a staging label ("TNM", "stage", "primary tumor", "(pT)" ...); OCR letters for digits need a
- * prefix; enumerations and ranges ("pT1 and pT2 tumors", "pT1-pT2") are not statements.
+ * prefix; enumerations, ranges and conditions ("pT1 and pT2 tumors", "pT1-pT2", "T1 if <= 3 cm") and lung
+ * lymph node stations ("N1 lymph nodes") are not statements.
  *
  * <p>Clinical or pathologic: a component's own prefix decides (p, yp, rp, a: pathologic; c, yc, rc:
  * clinical); without one it carries the prefix of the expression ("pT2 N0 M0" is all pathologic);
  * without any, a pathology report's TNM is pathologic and any other document's clinical.
  */
 final class TnmFinder {
+
+    /** Written TNM outranks what is read from lymph node findings ({@link LymphNodeFinder}). */
+    static final int RANK = 2;
 
     private static final String PREFIX = "(?:[yr]?[pc]|a|[YR]?[PC])";
     /** Lymphatic, venous, perineural invasion, residual tumour and grade, often written inside a TNM expression. */
@@ -38,13 +42,15 @@ final class TnmFinder {
     private static final Pattern JOINER = Pattern.compile("[\\s,;/]{0,3}(?:" + DESCRIPTOR + "[\\s,;/]{0,3}){0,4}");
     private static final int MAX_JOINER = 24;
     private static final Pattern ENUMERATION_AFTER = Pattern.compile(
-            "^\\s*(?:and|or|to|-|\u2013|/)\\s*" + PREFIX + "?[TNM][0-4Xx]");
+            "^\\s*(?:(?:and|or|to|-|\u2013|/)\\s*" + PREFIX + "?[TNM][0-4Xx]|\\(?(?:if|when)\\b)");
     private static final Pattern ENUMERATION_BEFORE = Pattern.compile(
             "[TNM][0-4Xx][a-d]?\\s*(?:and|or|to|-|\u2013|/)\\s*$");
     private static final Pattern STAGING_LABEL = Pattern.compile(
-            "(?i)(?:\\btnm\\b|\\bstag(?:e|ing)\\b|\\bprimary tumou?r\\b|\\blymph nodes?\\b|\\bmetastas[ie]s\\b"
-                    + "|\\bajcc\\b|\\bcategory\\b|\\(\\s*p?[tnm]\\s*\\))");
+            "(?i)(?:\\btnm\\b|\\bstag(?:e|ing)\\b|\\bprimary tumou?r\\b|\\bregional lymph nodes?\\b|\\bdistant metastas[ie]s\\b"
+                    + "|\\bajcc\\b|\\bcategory\\b|\\(\\s*p?[tnm]\\s*\\)|\\bpatholog\\w*\\s+[tnm]\\b|\\bextent of invasion\\b)");
     private static final int LABEL_WINDOW = 60;
+    /** "N1 lymph nodes", "N2 (subcarinal) lymph nodes": lung node stations, not categories. */
+    private static final Pattern NODE_STATION_AFTER = Pattern.compile("(?i)^\\s*(?:\\([^()]{0,40}\\)\\s*)?(?:lymph|nodes?\\b|station)");
 
     List<Mention> find(String text, ClinicalType clinicalType) {
         List<Mention> mentions = new ArrayList<>();
@@ -52,7 +58,7 @@ final class TnmFinder {
                 ? TnmComponent.Kind.PATHOLOGIC : TnmComponent.Kind.CLINICAL;
         for (List<TnmComponent> expression : expressions(text)) {
             if (isStatement(text, expression)) {
-                resolve(expression, documentKind, mentions);
+                resolve(expression, documentKind, labelled(text, expression.get(0).start()), mentions);
             }
         }
         return mentions;
@@ -108,6 +114,10 @@ final class TnmFinder {
             return false;
         }
         boolean prefixed = expression.stream().anyMatch(c -> c.ownKind() != null);
+        if (!prefixed && expression.size() == 1 && first.axis() == 'N'
+                && NODE_STATION_AFTER.matcher(text.substring(first.end(), Math.min(text.length(), first.end() + 60))).find()) {
+            return false;
+        }
         return prefixed || expression.size() > 1 || labelled(text, first.start());
     }
 
@@ -118,7 +128,8 @@ final class TnmFinder {
     }
 
     /** Adds a mention per assessable component, with its kind resolved from prefixes and document. */
-    private static void resolve(List<TnmComponent> expression, TnmComponent.Kind documentKind, List<Mention> out) {
+    private static void resolve(List<TnmComponent> expression, TnmComponent.Kind documentKind, boolean labelled,
+            List<Mention> out) {
         TnmComponent.Kind expressionKind = expression.stream().map(TnmComponent::ownKind)
                 .filter(k -> k != null).findFirst().orElse(null);
         TnmComponent.Kind carried = null;
@@ -138,26 +149,28 @@ final class TnmFinder {
                 kind = documentKind;
                 confidence = Confidence.TNM_DOCUMENT_TYPE;
             }
-            boolean afterT = previous != null && previous.axis() == 'T' && !previous.ocr() && !previous.unassessable();
+            boolean afterCategory = previous != null && !previous.ocr() && !previous.unassessable();
             previous = component;
-            if (component.unassessable() || !readable(component, expressionKind != null, afterT)) {
+            if (component.unassessable() || !readable(component, expressionKind != null, afterCategory, labelled)) {
                 continue;
             }
             if (component.ocr()) {
                 confidence -= Confidence.OCR_PENALTY;
             }
             out.add(new Mention(type(component.axis(), kind), component.value(), null, confidence,
-                    component.start(), component.end(), 0, component.advancement(), true));
+                    component.start(), component.end(), RANK, component.advancement(), true));
         }
     }
 
     /**
-     * OCR letters need a prefix in the expression or, for N and M, a T category just before
-     * ("T1 NO MX"); a space after the prefix or between letter and value needs a lower-case p or c
-     * prefix of the component's own ("p T 2", "pN 0" yes; "CT 2" no: that is a CT scan; "a T2" no).
+     * OCR letters need a prefix in the expression or, for N and M, a category written with a digit just
+     * before ("T1 NO MX", "T2N0MO"); a space after the prefix or between letter and value needs a lower-case p or c
+     * prefix of the component's own ("p T 2", "pN 0") or a staging label before the expression
+     * ("Pathological Staging (pTNM): T 2c"): "CT 2 cm" is a CT scan, "a T2 lesion" an MRI finding.
      */
-    private static boolean readable(TnmComponent component, boolean expressionPrefix, boolean afterT) {
-        if (component.ocr() && !(expressionPrefix || (afterT && component.axis() != 'T'))) {
+    private static boolean readable(TnmComponent component, boolean expressionPrefix, boolean afterCategory,
+            boolean labelled) {
+        if (component.ocr() && !(expressionPrefix || (afterCategory && component.axis() != 'T'))) {
             return false;
         }
         if (component.ocr() && component.axis() == 'T' && component.ownKind() == null) {
@@ -165,7 +178,8 @@ final class TnmFinder {
         }
         boolean lowerPrefix = component.prefix() != null && !component.prefix().equals("a")
                 && Character.isLowerCase(component.prefix().charAt(0));
-        return (!component.spaced() && !component.prefixSpaced()) || lowerPrefix;
+        boolean spaced = component.spaced() || component.prefixSpaced();
+        return !spaced || lowerPrefix || (labelled && component.prefix() == null);
     }
 
     private static InferenceType type(char axis, TnmComponent.Kind kind) {

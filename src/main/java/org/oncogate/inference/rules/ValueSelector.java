@@ -1,6 +1,7 @@
 package org.oncogate.inference.rules;
 
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -18,8 +19,8 @@ import org.oncogate.job.InferenceType;
  *   <li>The winning group has the highest rank (malignant before in situ before benign histology,
  *       specific before generic), then the highest score, then the most advanced category (the AJCC
  *       rule for multiple tumours: classify by the highest T), then the earliest mention.</li>
- *   <li>Within a site category the most specific subsite wins (C34.1 over C34.9), then the highest
- *       score, then the earliest mention.</li>
+ *   <li>Within a site category a specific subsite stated next to the tumour wins (C34.1 over C34.9),
+ *       see {@link #subsite}.</li>
  * </ol>
  * The inference's evidence is the group's mentions (at most {@link #MAX_EVIDENCE}, most confident
  * first), each with an importance relative to the best one.
@@ -51,9 +52,8 @@ final class ValueSelector {
             .thenComparingInt(g -> g.top().tieBreak())
             .thenComparing(Comparator.comparingInt(Group::firstOrder).reversed());
 
-    private static final Comparator<Group> MOST_SPECIFIC_SITE = Comparator
-            .comparing((Group g) -> !g.top().value().endsWith(".9"))
-            .thenComparingDouble(Group::score)
+    private static final Comparator<Group> BEST_SUBSITE = Comparator
+            .comparingDouble(Group::score)
             .thenComparing(Comparator.comparingInt(Group::firstOrder).reversed());
 
     Inference select(InferenceType type, List<Located> all) {
@@ -62,16 +62,33 @@ final class ValueSelector {
             return Inference.none(type);
         }
         Group best = groups(mentions, Mention::group).stream().max(BEST_GROUP).orElseThrow();
-        Mention chosen = type == InferenceType.TUMOR_SITE
-                ? groups(best.mentions(), Mention::value).stream().max(MOST_SPECIFIC_SITE).orElseThrow().top()
-                : best.top();
+        Mention chosen = type == InferenceType.TUMOR_SITE ? subsite(best) : best.top();
         return new Inference(type, chosen.value(), chosen.description(), best.score(), evidence(best), null);
+    }
+
+    /**
+     * The code within a site category: the best specific subsite that is stated next to the tumour
+     * (a mention near a histology, or an explicit code); otherwise the NOS code (.9) when named; otherwise
+     * the best subsite. A subsite named only in passing ("nipple", "bronchial margin") does not refine.
+     */
+    private static Mention subsite(Group category) {
+        List<Group> codes = groups(category.mentions(), Mention::value);
+        return codes.stream()
+                .filter(g -> !g.top().value().endsWith(".9") && supported(g))
+                .max(BEST_SUBSITE)
+                .or(() -> codes.stream().filter(g -> g.top().value().endsWith(".9")).findFirst())
+                .orElseGet(() -> codes.stream().max(BEST_SUBSITE).orElseThrow())
+                .top();
+    }
+
+    private static boolean supported(Group code) {
+        return code.mentions().stream().anyMatch(l -> l.mention().confidence() >= Confidence.SITE_SUPPORTED);
     }
 
     /** Groups in reading order; each group's mentions in reading order. */
     private static List<Group> groups(List<Located> mentions, Function<Mention, String> key) {
         Map<String, List<Located>> byKey = mentions.stream().collect(Collectors.groupingBy(
-                l -> key.apply(l.mention()), java.util.LinkedHashMap::new, Collectors.toList()));
+                l -> key.apply(l.mention()), LinkedHashMap::new, Collectors.toList()));
         return byKey.values().stream().map(Group::of).toList();
     }
 

@@ -136,6 +136,21 @@ class LexiconRulesTest {
     }
 
     @Test
+    void aSubsiteNamedOnlyInPassingDoesNotRefineTheSite() {
+        String text = "Left breast, mastectomy: invasive ductal carcinoma, 2 cm. Breast skin intact. Nipple: uninvolved.";
+        assertThat(value(pathology(text), TUMOR_SITE)).isEqualTo("C50.9");
+    }
+
+    @Test
+    void aSubsiteNextToTheTumourRefinesTheSite() {
+        String text = "Lung, right upper lobe, lobectomy: squamous cell carcinoma. Lung parenchyma: emphysema. "
+                + "Bronchial margin of the lung free. Lung pleura intact.";
+        PatientResult result = pathology(text);
+        assertThat(value(result, TUMOR_SITE)).isEqualTo("C34.1");
+        assertThat(inference(result, TUMOR_SITE).description()).isEqualTo("Upper lobe, lung");
+    }
+
+    @Test
     void uterusNotOtherwiseSpecifiedYieldsToTheCorpus() {
         String text = "Uterus, hysterectomy. Uterus 120 g. Uterine serosa smooth. Endometrium: endometrioid carcinoma.";
         assertThat(value(pathology(text), TUMOR_SITE)).isEqualTo("C54.1");

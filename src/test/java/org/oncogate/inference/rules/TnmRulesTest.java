@@ -120,6 +120,23 @@ class TnmRulesTest {
     }
 
     @Test
+    void spacedCategoriesAfterAStagingLabel() {
+        String text = "Pathological Staging (pTNM): T 3a N 0 M X.";
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_T)).isEqualTo("T3");
+        assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo("N0");
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_T)).isEqualTo("T 3a");
+    }
+
+    @Test
+    void ocrLetterAfterADigitCategoryWithoutPrefix() {
+        String text = "Papillary carcinoma right thyroid lobe T2N0MO.";
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_M)).isEqualTo("M0");
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_M)).isEqualTo("MO");
+    }
+
+    @Test
     void notAssessableCategoriesGiveNone() {
         PatientResult result = pathology("Stage pTX pNX pMX.");
         assertThat(List.of(PATHOLOGIC_STAGE_T, PATHOLOGIC_STAGE_N, PATHOLOGIC_STAGE_M))
@@ -180,6 +197,8 @@ class TnmRulesTest {
         "There is a T2 hyperintense focus.",
         "Tumor thickness (pT1 and pT2 tumors): 0.8 mm.",
         "Options: pT1-pT2 depending on size.",
+        "Greatest dimension: 4 cm (T1 if <=3.0 cm; otherwise larger).",
+        "Lymph nodes, inferior mediastinal and N1 (left interlobar) lymph nodes, excision: benign.",
         "The patient was seen at 10:30 with NO complaints; MO: none."})
     void falsePositivesAreNotTnm(String text) {
         PatientResult pathologyResult = pathology(text);
