@@ -1,0 +1,48 @@
+package org.oncogate.inference.rules;
+
+/**
+ * The scoring, in one place. A mention's confidence depends only on how it was stated:
+ * <ul>
+ *   <li>an explicit ICD-O-3 code ({@code C34.1}, {@code 8140/3}): {@link #EXPLICIT_CODE};</li>
+ *   <li>TNM with its own prefix ({@code pT2}): {@link #TNM_OWN_PREFIX}; with a prefix carried from an
+ *       earlier component of the same expression ({@code N0} in {@code pT2 N0}): {@link #TNM_CARRIED_PREFIX};
+ *       without any prefix, read from the document's clinical type: {@link #TNM_DOCUMENT_TYPE};
+ *       OCR letters for digits ({@code pNO}, {@code pTl}) cost {@link #OCR_PENALTY};</li>
+ *   <li>a lymph node count or negative lymph node statement, for the pathologic N of a pathology
+ *       report without written TNM: {@link #LYMPH_NODE_FINDING};</li>
+ *   <li>a lexicon term: {@link #TERM} plus {@link #TERM_PER_EXTRA_WORD} per word after the first
+ *       (longer terms are more specific), at most {@link #TERM_MAX}; a site term near a histology term
+ *       gains {@link #SITE_NEAR_HISTOLOGY}; a site named as a metastasis target drops to {@link #SITE_METASTASIS}.</li>
+ * </ul>
+ * An inference's confidence is its best mention's plus {@link #REPEAT_BONUS} for each further mention
+ * of the same value, at most {@link #MAX_REPEATS} of them, capped at 1.
+ */
+final class Confidence {
+
+    static final double EXPLICIT_CODE = 0.95;
+    static final double TNM_OWN_PREFIX = 0.9;
+    static final double TNM_CARRIED_PREFIX = 0.85;
+    static final double TNM_DOCUMENT_TYPE = 0.75;
+    static final double OCR_PENALTY = 0.1;
+    static final double TERM = 0.6;
+    static final double TERM_PER_EXTRA_WORD = 0.05;
+    static final double TERM_MAX = 0.8;
+    static final double SITE_NEAR_HISTOLOGY = 0.2;
+    static final double SITE_METASTASIS = 0.3;
+    /** A site mention at least this confident was stated next to the tumour (or as a code). */
+    static final double SITE_SUPPORTED = TERM + SITE_NEAR_HISTOLOGY;
+    static final double LYMPH_NODE_FINDING = 0.6;
+    static final double REPEAT_BONUS = 0.05;
+    static final int MAX_REPEATS = 4;
+
+    private Confidence() {
+    }
+
+    static double term(int words) {
+        return Math.min(TERM_MAX, TERM + TERM_PER_EXTRA_WORD * (words - 1));
+    }
+
+    static double aggregate(double best, int mentions) {
+        return Math.min(1.0, best + REPEAT_BONUS * Math.min(mentions - 1, MAX_REPEATS));
+    }
+}

@@ -1,0 +1,58 @@
+package org.oncogate.inference.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.oncogate.job.InferenceType;
+
+/**
+ * Finds histology: explicit ICD-O-3 morphology codes ({@code 8140/3}, {@code M 8255/3}) and morphology
+ * lexicon terms. Negated statements are dropped. The rank puts malignant before in situ before other
+ * behaviours, and a specific morphology before a generic one ("carcinoma", "malignant neoplasm", listed
+ * in {@code lexicon/generic-morphology.txt}), so that a report naming "invasive ductal carcinoma" once and
+ * "carcinoma" ten times is read as ductal carcinoma.
+ */
+final class HistologyFinder {
+
+    private static final Pattern CODE = Pattern.compile(
+            "(?<![A-Za-z0-9/.,])(?:M\\s?-?\\s?)?(?<code>[89]\\d{3})\\s?/\\s?(?<behaviour>[012369])(?![0-9/])");
+
+    private final Lexicon lexicon;
+    private final PhraseMatcher matcher;
+    private final Set<String> generic;
+
+    HistologyFinder(Lexicon lexicon, Set<String> generic) {
+        this.lexicon = lexicon;
+        this.matcher = new PhraseMatcher(lexicon);
+        this.generic = Set.copyOf(generic);
+    }
+
+    List<Mention> find(String text, List<Token> tokens) {
+        List<Mention> mentions = new ArrayList<>();
+        Matcher code = CODE.matcher(text);
+        while (code.find()) {
+            String morphology = code.group("code") + "/" + code.group("behaviour");
+            String description = lexicon.find(morphology).map(LexiconEntry::description).orElse(null);
+            mentions.add(mention(morphology, description, Confidence.EXPLICIT_CODE, code.start(), code.end()));
+        }
+        for (PhraseMatcher.Match match : matcher.find(tokens)) {
+            if (!Context.negated(text, match.start(), match.end())) {
+                LexiconEntry entry = match.entry();
+                mentions.add(mention(entry.code(), entry.description(), Confidence.term(match.words()),
+                        match.start(), match.end()));
+            }
+        }
+        return mentions;
+    }
+
+    private Mention mention(String morphology, String description, double confidence, int start, int end) {
+        String histology = morphology.substring(0, 4);
+        int behaviour = Character.digit(morphology.charAt(5), 10);
+        boolean malignant = behaviour == 3 || behaviour == 6 || behaviour == 9;
+        int behaviourRank = malignant ? 2 : behaviour == 2 ? 1 : 0;
+        int rank = behaviourRank * 2 + (generic.contains(histology) ? 0 : 1);
+        return new Mention(InferenceType.HISTOLOGY, histology, description, confidence, start, end, rank, 0, malignant);
+    }
+}

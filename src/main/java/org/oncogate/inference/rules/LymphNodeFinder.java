@@ -1,0 +1,80 @@
+package org.oncogate.inference.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.oncogate.job.ClinicalType;
+import org.oncogate.job.InferenceType;
+
+/**
+ * Reads the pathologic N category from lymph node findings of a pathology report when no TNM is
+ * written: counts ("lymph nodes (0/12)", "2 of 15 lymph nodes") and negative statements ("twelve lymph
+ * nodes, negative for metastatic carcinoma", "no carcinoma identified in 15 lymph nodes"). Any positive
+ * node outranks negative ones ({@code rank} 1 against 0), and any written TNM outranks both
+ * ({@link TnmFinder#RANK}), so this only fills the gap a report leaves.
+ */
+final class LymphNodeFinder {
+
+    private static final String NODE = "lymph\\s?nodes?";
+    private static final String NUMBER = "(?:\\d{1,3}|no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+    private static final String FINDING = "(?:metasta\\w*|carcinoma|adenocarcinoma|tumou?r|malignan\\w*|neoplasm)";
+
+    /** "lymph nodes (0/12)", "Sentinel lymph nodes: 1/2": involved / examined. */
+    private static final Pattern FRACTION = Pattern.compile(
+            "(?i)\\b" + NODE + "\\b[^.;/\\n]{0,60}?(?<![\\d/])(?<involved>\\d{1,2})\\s?/\\s?(?<examined>\\d{1,3})(?![\\d/])");
+    /** "2 of 15 lymph nodes", "metastatic carcinoma in 0 of 12 regional lymph nodes". */
+    private static final Pattern OF = Pattern.compile(
+            "(?i)\\b(?<involved>" + NUMBER + ")\\s+(?:out\\s+)?of\\s+(?<examined>" + NUMBER + ")\\s+(?:[a-z-]+\\s+){0,3}?" + NODE + "\\b");
+    /** "lymph nodes, negative for metastatic carcinoma", "lymph node: no tumor". */
+    private static final Pattern NODES_NEGATIVE = Pattern.compile(
+            "(?i)\\b" + NODE + "\\b[^.;\\n]{0,40}?\\b(?:negative for|free of|no|without)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING);
+    /** "no carcinoma identified in 15 lymph nodes", "negative for malignancy in all lymph nodes". */
+    private static final Pattern NEGATIVE_IN_NODES = Pattern.compile(
+            "(?i)\\b(?:no|negative for)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING + "\\s+(?:[a-z-]+\\s+){0,3}?in\\s+(?:[a-z0-9()-]+\\s+){0,4}?" + NODE + "\\b");
+
+    private static final Map<String, Integer> WORDS = Map.ofEntries(
+            Map.entry("no", 0), Map.entry("none", 0), Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2),
+            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
+            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11), Map.entry("twelve", 12));
+
+    List<Mention> find(String text, ClinicalType clinicalType) {
+        List<Mention> mentions = new ArrayList<>();
+        if (clinicalType != ClinicalType.PATHOLOGY_REPORT) {
+            return mentions;
+        }
+        counts(FRACTION.matcher(text), mentions);
+        counts(OF.matcher(text), mentions);
+        negatives(NODES_NEGATIVE.matcher(text), mentions);
+        negatives(NEGATIVE_IN_NODES.matcher(text), mentions);
+        return mentions;
+    }
+
+    private static void counts(Matcher m, List<Mention> out) {
+        while (m.find()) {
+            int involved = number(m.group("involved"));
+            int examined = number(m.group("examined"));
+            if (examined > 0 && involved <= examined) {
+                out.add(mention(involved > 0, m.start(), m.end()));
+            }
+        }
+    }
+
+    private static void negatives(Matcher m, List<Mention> out) {
+        while (m.find()) {
+            out.add(mention(false, m.start(), m.end()));
+        }
+    }
+
+    private static int number(String written) {
+        String lower = written.toLowerCase(Locale.ROOT);
+        return WORDS.containsKey(lower) ? WORDS.get(lower) : Integer.parseInt(lower);
+    }
+
+    private static Mention mention(boolean positive, int start, int end) {
+        return new Mention(InferenceType.PATHOLOGIC_STAGE_N, positive ? "N+" : "N0", null, Confidence.LYMPH_NODE_FINDING,
+                start, end, positive ? 1 : 0, positive ? 1 : 0, positive);
+    }
+}

@@ -1,0 +1,113 @@
+package org.oncogate.inference.rules;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.oncogate.inference.InferenceEngine;
+import org.oncogate.job.ClinicalNoteEvidence;
+import org.oncogate.job.DocumentContent;
+import org.oncogate.job.Inference;
+import org.oncogate.job.InferenceType;
+import org.oncogate.job.JobConfiguration;
+import org.oncogate.job.PatientDocument;
+import org.oncogate.job.PatientRecord;
+import org.oncogate.job.PatientResult;
+import org.oncogate.text.NormalizedText;
+import org.oncogate.text.Span;
+
+/**
+ * The embedded, deterministic, rule-based engine: written TNM ({@link TnmFinder}), lymph node findings
+ * ({@link LymphNodeFinder}), explicit ICD-O-3 codes and lexicon terms ({@link SiteFinder},
+ * {@link HistologyFinder}, data under {@code lexicon/} on the classpath). Each document is read in its
+ * normalized form and every evidence span is mapped back to the submitted text. Scores are in
+ * {@link Confidence}, the choice among several values in {@link ValueSelector}.
+ *
+ * <p>Immutable after construction, so one instance serves all jobs concurrently. {@code diagnosisDate}
+ * is always {@code None}: the rules do not read dates. Nothing here logs; no exception carries text.
+ */
+public final class RulesEngine implements InferenceEngine {
+
+    private static final String LEXICON = "lexicon/";
+
+    private final String modelVersion;
+    private final TnmFinder tnm = new TnmFinder();
+    private final LymphNodeFinder lymphNodes = new LymphNodeFinder();
+    private final HistologyFinder histology;
+    private final SiteFinder site;
+    private final ValueSelector selector = new ValueSelector();
+
+    /** Loads the lexicons from the classpath. */
+    public RulesEngine() {
+        this.histology = new HistologyFinder(Lexicon.fromClasspath(LEXICON + "morphology.tsv"),
+                Set.copyOf(dataLines(LEXICON + "generic-morphology.txt")));
+        this.site = new SiteFinder(Lexicon.fromClasspath(LEXICON + "topography.tsv"),
+                Set.copyOf(dataLines(LEXICON + "generic-topography.txt")));
+        this.modelVersion = "oncogate-rules-" + dataLines(LEXICON + "VERSION").get(0);
+    }
+
+    @Override
+    public String modelVersion() {
+        return modelVersion;
+    }
+
+    @Override
+    public PatientResult infer(PatientRecord patient, JobConfiguration configuration) {
+        List<Located> found = new ArrayList<>();
+        for (PatientDocument document : patient.patientDocuments()) {
+            if (document.content() != null && DocumentContent.INLINE.equals(document.content().sourceType())
+                    && document.text() != null) {
+                read(document, found);
+            }
+        }
+        if (configuration.checkForCancerCase() && found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
+            return new PatientResult(patient.id(), List.of());
+        }
+        List<Inference> inferences = new ArrayList<>();
+        for (InferenceType type : configuration.requestedTypes()) {
+            Inference inference = selector.select(type, found);
+            inferences.add(configuration.includeEvidence() ? inference : inference.withoutEvidence());
+        }
+        return new PatientResult(patient.id(), inferences);
+    }
+
+    /** Finds the mentions of one document and locates them in its submitted text. */
+    private void read(PatientDocument document, List<Located> found) {
+        String submitted = document.text();
+        NormalizedText normalized = NormalizedText.of(submitted);
+        String text = normalized.text();
+        List<Token> tokens = Token.of(text);
+        List<Mention> mentions = new ArrayList<>(tnm.find(text, document.clinicalType()));
+        mentions.addAll(lymphNodes.find(text, document.clinicalType()));
+        List<Mention> histologies = histology.find(text, tokens);
+        mentions.addAll(histologies);
+        mentions.addAll(site.find(text, tokens, histologies));
+        mentions.sort(Comparator.comparingInt(Mention::start));
+        for (Mention mention : mentions) {
+            Span span = normalized.toSubmitted(mention.start(), mention.end());
+            ClinicalNoteEvidence evidence = new ClinicalNoteEvidence(document.id(),
+                    submitted.substring(span.offset(), span.end()), span.offset(), span.length());
+            found.add(new Located(mention, evidence, found.size()));
+        }
+    }
+
+    private static List<String> dataLines(String resource) {
+        try (InputStream in = RulesEngine.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("rules data not on classpath: " + resource);
+            }
+            return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
+                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read rules data " + resource, e);
+        }
+    }
+}

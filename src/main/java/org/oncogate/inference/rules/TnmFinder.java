@@ -1,0 +1,193 @@
+package org.oncogate.inference.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.oncogate.job.ClinicalType;
+import org.oncogate.job.InferenceType;
+
+/**
+ * Finds TNM categories: {@code pT2 N0 M0}, {@code pT3pN1aM0}, {@code ypT1c}, {@code cT2N1M0},
+ * {@code Primary tumor (pT): pT2}, OCR {@code pNO}, {@code pT1b(m)}, {@code pN0(i+)}, {@code pN1mi}, {@code pTis}.
+ *
+ * <p>Components written next to each other (T before N before M, separated by at most a few spaces or
+ * commas, or by L/V/R/G descriptors) form one expression. To avoid false positives ("T2-weighted",
+ * "C5-T1", "T1 vertebra", "N2 gas"), an expression without any prefix must have two components or
+ * follow a staging label ("TNM", "stage", "primary tumor", "(pT)" ...); OCR letters for digits need a
+ * prefix; enumerations, ranges and conditions ("pT1 and pT2 tumors", "pT1-pT2", "T1 if <= 3 cm") and lung
+ * lymph node stations ("N1 lymph nodes") are not statements.
+ *
+ * <p>Clinical or pathologic: a component's own prefix decides (p, yp, rp, a: pathologic; c, yc, rc:
+ * clinical); without one it carries the prefix of the expression ("pT2 N0 M0" is all pathologic);
+ * without any, a pathology report's TNM is pathologic and any other document's clinical.
+ */
+final class TnmFinder {
+
+    /** Written TNM outranks what is read from lymph node findings ({@link LymphNodeFinder}). */
+    static final int RANK = 2;
+
+    private static final String PREFIX = "(?:[yr]?[pc]|a|[YR]?[PC])";
+    /** Lymphatic, venous, perineural invasion, residual tumour and grade, often written inside a TNM expression. */
+    private static final String DESCRIPTOR = "(?:L|V|Pn|R|G)[0-4XxO]";
+    private static final Pattern COMPONENT = Pattern.compile(
+            "(?:(?<![A-Za-z0-9])|\\G)(?:(?<prefix>" + PREFIX + ")(?<psp> ?))?"
+                    + "(?:T(?<tsp>\\s?)(?<t>[iI][sS]|[0-4]|[Xx]|[lI])(?:[a-dA-D][1-3]?)?(?:mi)?"
+                    + "(?:\\s?\\((?:[A-Za-z]{1,6}|\\d{1,2})\\))?"
+                    + "|N(?<nsp>\\s?)(?<n>[0-3]|[Xx]|[Oo])[a-cA-C]?(?:mi|\\(mi\\))?"
+                    + "(?:i[+-]|\\s?\\((?:i[+-]|mol[+-]|sn|f|\\d{1,2}\\s?/\\s?\\d{1,3})\\)){0,3}"
+                    + "|M(?<msp>\\s?)(?<m>[01]|[Xx]|[Oo])[a-dA-D]?(?:\\s?\\((?:i\\+|cy\\+|[A-Z]{3})\\))?)"
+                    + "(?=[^A-Za-z0-9]|$|" + PREFIX + "?[NM][0-3XxOo]|" + DESCRIPTOR + ")");
+    /** What may stand between two components of one expression. */
+    private static final Pattern JOINER = Pattern.compile("[\\s,;/]{0,3}(?:" + DESCRIPTOR + "[\\s,;/]{0,3}){0,4}");
+    private static final int MAX_JOINER = 24;
+    private static final Pattern ENUMERATION_AFTER = Pattern.compile(
+            "^\\s*(?:(?:and|or|to|-|\u2013|/)\\s*" + PREFIX + "?[TNM][0-4Xx]|\\(?(?:if|when)\\b)");
+    private static final Pattern ENUMERATION_BEFORE = Pattern.compile(
+            "[TNM][0-4Xx][a-d]?\\s*(?:and|or|to|-|\u2013|/)\\s*$");
+    private static final Pattern STAGING_LABEL = Pattern.compile(
+            "(?i)(?:\\btnm\\b|\\bstag(?:e|ing)\\b|\\bprimary tumou?r\\b|\\bregional lymph nodes?\\b|\\bdistant metastas[ie]s\\b"
+                    + "|\\bajcc\\b|\\bcategory\\b|\\(\\s*p?[tnm]\\s*\\)|\\bpatholog\\w*\\s+[tnm]\\b|\\bextent of invasion\\b)");
+    private static final int LABEL_WINDOW = 60;
+    /** "N1 lymph nodes", "N2 (subcarinal) lymph nodes": lung node stations, not categories. */
+    private static final Pattern NODE_STATION_AFTER = Pattern.compile("(?i)^\\s*(?:\\([^()]{0,40}\\)\\s*)?(?:lymph|nodes?\\b|station)");
+
+    List<Mention> find(String text, ClinicalType clinicalType) {
+        List<Mention> mentions = new ArrayList<>();
+        TnmComponent.Kind documentKind = clinicalType == ClinicalType.PATHOLOGY_REPORT
+                ? TnmComponent.Kind.PATHOLOGIC : TnmComponent.Kind.CLINICAL;
+        for (List<TnmComponent> expression : expressions(text)) {
+            if (isStatement(text, expression)) {
+                resolve(expression, documentKind, labelled(text, expression.get(0).start()), mentions);
+            }
+        }
+        return mentions;
+    }
+
+    /** The components of the text, grouped into expressions. */
+    private static List<List<TnmComponent>> expressions(String text) {
+        List<List<TnmComponent>> expressions = new ArrayList<>();
+        List<TnmComponent> current = new ArrayList<>();
+        Matcher m = COMPONENT.matcher(text);
+        while (m.find()) {
+            TnmComponent component = component(m);
+            if (!current.isEmpty() && !joins(text, current.get(current.size() - 1), component)) {
+                expressions.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(component);
+        }
+        if (!current.isEmpty()) {
+            expressions.add(current);
+        }
+        return expressions;
+    }
+
+    private static TnmComponent component(Matcher m) {
+        String prefix = m.group("prefix");
+        boolean prefixSpaced = prefix != null && !m.group("psp").isEmpty();
+        if (m.group("t") != null) {
+            return new TnmComponent('T', prefix, prefixSpaced, m.group("t"), !m.group("tsp").isEmpty(), m.start(), m.end());
+        }
+        if (m.group("n") != null) {
+            return new TnmComponent('N', prefix, prefixSpaced, m.group("n"), !m.group("nsp").isEmpty(), m.start(), m.end());
+        }
+        return new TnmComponent('M', prefix, prefixSpaced, m.group("m"), !m.group("msp").isEmpty(), m.start(), m.end());
+    }
+
+    private static boolean joins(String text, TnmComponent previous, TnmComponent next) {
+        return axisOrder(previous.axis()) < axisOrder(next.axis())
+                && next.start() - previous.end() <= MAX_JOINER
+                && JOINER.matcher(text.substring(previous.end(), next.start())).matches();
+    }
+
+    private static int axisOrder(char axis) {
+        return "TNM".indexOf(axis);
+    }
+
+    private static boolean isStatement(String text, List<TnmComponent> expression) {
+        TnmComponent first = expression.get(0);
+        TnmComponent last = expression.get(expression.size() - 1);
+        String after = text.substring(last.end(), Math.min(text.length(), last.end() + 12));
+        String before = text.substring(Math.max(0, first.start() - 12), first.start());
+        if (ENUMERATION_AFTER.matcher(after).find() || ENUMERATION_BEFORE.matcher(before).find()) {
+            return false;
+        }
+        boolean prefixed = expression.stream().anyMatch(c -> c.ownKind() != null);
+        if (!prefixed && expression.size() == 1 && first.axis() == 'N'
+                && NODE_STATION_AFTER.matcher(text.substring(first.end(), Math.min(text.length(), first.end() + 60))).find()) {
+            return false;
+        }
+        return prefixed || expression.size() > 1 || labelled(text, first.start());
+    }
+
+    private static boolean labelled(String text, int start) {
+        int from = Math.max(0, start - LABEL_WINDOW);
+        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        return STAGING_LABEL.matcher(text.substring(Math.max(from, lineStart), start)).find();
+    }
+
+    /** Adds a mention per assessable component, with its kind resolved from prefixes and document. */
+    private static void resolve(List<TnmComponent> expression, TnmComponent.Kind documentKind, boolean labelled,
+            List<Mention> out) {
+        TnmComponent.Kind expressionKind = expression.stream().map(TnmComponent::ownKind)
+                .filter(k -> k != null).findFirst().orElse(null);
+        TnmComponent.Kind carried = null;
+        TnmComponent previous = null;
+        for (TnmComponent component : expression) {
+            TnmComponent.Kind own = component.ownKind();
+            double confidence;
+            TnmComponent.Kind kind;
+            if (own != null) {
+                kind = own;
+                carried = own;
+                confidence = Confidence.TNM_OWN_PREFIX;
+            } else if (expressionKind != null) {
+                kind = carried != null ? carried : expressionKind;
+                confidence = Confidence.TNM_CARRIED_PREFIX;
+            } else {
+                kind = documentKind;
+                confidence = Confidence.TNM_DOCUMENT_TYPE;
+            }
+            boolean afterCategory = previous != null && !previous.ocr() && !previous.unassessable();
+            previous = component;
+            if (component.unassessable() || !readable(component, expressionKind != null, afterCategory, labelled)) {
+                continue;
+            }
+            if (component.ocr()) {
+                confidence -= Confidence.OCR_PENALTY;
+            }
+            out.add(new Mention(type(component.axis(), kind), component.value(), null, confidence,
+                    component.start(), component.end(), RANK, component.advancement(), true));
+        }
+    }
+
+    /**
+     * OCR letters need a prefix in the expression or, for N and M, a category written with a digit just
+     * before ("T1 NO MX", "T2N0MO"); a space after the prefix or between letter and value needs a lower-case p or c
+     * prefix of the component's own ("p T 2", "pN 0") or a staging label before the expression
+     * ("Pathological Staging (pTNM): T 2c"): "CT 2 cm" is a CT scan, "a T2 lesion" an MRI finding.
+     */
+    private static boolean readable(TnmComponent component, boolean expressionPrefix, boolean afterCategory,
+            boolean labelled) {
+        if (component.ocr() && !(expressionPrefix || (afterCategory && component.axis() != 'T'))) {
+            return false;
+        }
+        if (component.ocr() && component.axis() == 'T' && component.ownKind() == null) {
+            return false;
+        }
+        boolean lowerPrefix = component.prefix() != null && !component.prefix().equals("a")
+                && Character.isLowerCase(component.prefix().charAt(0));
+        boolean spaced = component.spaced() || component.prefixSpaced();
+        return !spaced || lowerPrefix || (labelled && component.prefix() == null);
+    }
+
+    private static InferenceType type(char axis, TnmComponent.Kind kind) {
+        boolean pathologic = kind == TnmComponent.Kind.PATHOLOGIC;
+        return switch (axis) {
+            case 'T' -> pathologic ? InferenceType.PATHOLOGIC_STAGE_T : InferenceType.CLINICAL_STAGE_T;
+            case 'N' -> pathologic ? InferenceType.PATHOLOGIC_STAGE_N : InferenceType.CLINICAL_STAGE_N;
+            default -> pathologic ? InferenceType.PATHOLOGIC_STAGE_M : InferenceType.CLINICAL_STAGE_M;
+        };
+    }
+}

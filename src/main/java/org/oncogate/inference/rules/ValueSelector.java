@@ -1,0 +1,104 @@
+package org.oncogate.inference.rules;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.oncogate.job.Inference;
+import org.oncogate.job.InferenceEvidence;
+import org.oncogate.job.InferenceType;
+
+/**
+ * Chooses one value per inference type from all mentions of a patient. The selection policy:
+ * <ol>
+ *   <li>Mentions are grouped by value (sites by their 3-character category, e.g. C34).</li>
+ *   <li>A group's score is its best mention's confidence plus a bonus per repeated mention
+ *       ({@link Confidence#aggregate}).</li>
+ *   <li>The winning group has the highest rank (malignant before in situ before benign histology,
+ *       specific before generic), then the highest score, then the most advanced category (the AJCC
+ *       rule for multiple tumours: classify by the highest T), then the earliest mention.</li>
+ *   <li>Within a site category a specific subsite stated next to the tumour wins (C34.1 over C34.9),
+ *       see {@link #subsite}.</li>
+ * </ol>
+ * The inference's evidence is the group's mentions (at most {@link #MAX_EVIDENCE}, most confident
+ * first), each with an importance relative to the best one.
+ */
+final class ValueSelector {
+
+    static final int MAX_EVIDENCE = 10;
+
+    /** Mentions of one value or site category, and their score. */
+    private record Group(List<Located> mentions, double score) {
+
+        static Group of(List<Located> mentions) {
+            double best = mentions.stream().mapToDouble(l -> l.mention().confidence()).max().orElse(0);
+            return new Group(mentions, Confidence.aggregate(best, mentions.size()));
+        }
+
+        Mention top() {
+            return mentions.get(0).mention();
+        }
+
+        int firstOrder() {
+            return mentions.get(0).order();
+        }
+    }
+
+    private static final Comparator<Group> BEST_GROUP = Comparator
+            .comparingInt((Group g) -> g.top().rank())
+            .thenComparingDouble(Group::score)
+            .thenComparingInt(g -> g.top().tieBreak())
+            .thenComparing(Comparator.comparingInt(Group::firstOrder).reversed());
+
+    private static final Comparator<Group> BEST_SUBSITE = Comparator
+            .comparingDouble(Group::score)
+            .thenComparing(Comparator.comparingInt(Group::firstOrder).reversed());
+
+    Inference select(InferenceType type, List<Located> all) {
+        List<Located> mentions = all.stream().filter(l -> l.mention().type() == type).toList();
+        if (mentions.isEmpty()) {
+            return Inference.none(type);
+        }
+        Group best = groups(mentions, Mention::group).stream().max(BEST_GROUP).orElseThrow();
+        Mention chosen = type == InferenceType.TUMOR_SITE ? subsite(best) : best.top();
+        return new Inference(type, chosen.value(), chosen.description(), best.score(), evidence(best), null);
+    }
+
+    /**
+     * The code within a site category: the best specific subsite that is stated next to the tumour
+     * (a mention near a histology, or an explicit code); otherwise the NOS code (.9) when named; otherwise
+     * the best subsite. A subsite named only in passing ("nipple", "bronchial margin") does not refine.
+     */
+    private static Mention subsite(Group category) {
+        List<Group> codes = groups(category.mentions(), Mention::value);
+        return codes.stream()
+                .filter(g -> !g.top().value().endsWith(".9") && supported(g))
+                .max(BEST_SUBSITE)
+                .or(() -> codes.stream().filter(g -> g.top().value().endsWith(".9")).findFirst())
+                .orElseGet(() -> codes.stream().max(BEST_SUBSITE).orElseThrow())
+                .top();
+    }
+
+    private static boolean supported(Group code) {
+        return code.mentions().stream().anyMatch(l -> l.mention().confidence() >= Confidence.SITE_SUPPORTED);
+    }
+
+    /** Groups in reading order; each group's mentions in reading order. */
+    private static List<Group> groups(List<Located> mentions, Function<Mention, String> key) {
+        Map<String, List<Located>> byKey = mentions.stream().collect(Collectors.groupingBy(
+                l -> key.apply(l.mention()), LinkedHashMap::new, Collectors.toList()));
+        return byKey.values().stream().map(Group::of).toList();
+    }
+
+    private static List<InferenceEvidence> evidence(Group group) {
+        double best = group.mentions().stream().mapToDouble(l -> l.mention().confidence()).max().orElse(1);
+        return group.mentions().stream()
+                .sorted(Comparator.comparingDouble((Located l) -> l.mention().confidence()).reversed()
+                        .thenComparingInt(Located::order))
+                .limit(MAX_EVIDENCE)
+                .map(l -> new InferenceEvidence(l.evidence(), best == 0 ? 0 : l.mention().confidence() / best))
+                .toList();
+    }
+}

@@ -1,0 +1,65 @@
+package org.oncogate.inference.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.oncogate.inference.rules.EngineFixture.evidenceWords;
+import static org.oncogate.inference.rules.EngineFixture.pathology;
+import static org.oncogate.inference.rules.EngineFixture.run;
+import static org.oncogate.inference.rules.EngineFixture.value;
+import static org.oncogate.job.InferenceType.CLINICAL_STAGE_N;
+import static org.oncogate.job.InferenceType.PATHOLOGIC_STAGE_N;
+
+import org.junit.jupiter.api.Test;
+import org.oncogate.job.ClinicalType;
+import org.oncogate.job.Inference;
+import org.oncogate.job.JobConfiguration;
+import org.oncogate.job.PatientResult;
+
+/** Pathologic N read from lymph node findings when a pathology report writes no TNM. */
+class LymphNodeRulesTest {
+
+    @Test
+    void aPositiveCountIsNPlus() {
+        String text = "Regional nodes: metastatic carcinoma in 2 of 15 lymph nodes.";
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo("N+");
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_N)).isEqualTo("2 of 15 lymph nodes");
+    }
+
+    @Test
+    void negativeNodesAreN0() {
+        String text = "Axillary contents: twelve lymph nodes, negative for metastatic carcinoma (0/12).";
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo("N0");
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_N)).startsWith("lymph nodes");
+    }
+
+    @Test
+    void onePositiveNodeOutranksManyNegativeOnes() {
+        String text = "A. Level 4 lymph nodes (0/3). B. Level 7 lymph nodes (0/2). C. Level 10 lymph node, no tumor. "
+                + "D. Level 11: metastatic carcinoma in one of three lymph nodes.";
+        assertThat(value(pathology(text), PATHOLOGIC_STAGE_N)).isEqualTo("N+");
+    }
+
+    @Test
+    void writtenTnmOutranksNodeCounts() {
+        String text = "Lymph nodes (1/12) with isolated tumor cells only. Stage pT2 pN0(i+).";
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo("N0");
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_N)).isEqualTo("pN0(i+)");
+    }
+
+    @Test
+    void nodeFindingsCountOnlyInPathologyReports() {
+        PatientResult result = run(ClinicalType.PROGRESS, "Prior surgery: lymph nodes (0/12).", JobConfiguration.DEFAULTS);
+        assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo(Inference.NONE);
+        assertThat(value(result, CLINICAL_STAGE_N)).isEqualTo(Inference.NONE);
+    }
+
+    @Test
+    void datesAndStationNamesAreNotCounts() {
+        assertThat(value(pathology("Lymph node received 3/18/2019, fixed in formalin."), PATHOLOGIC_STAGE_N))
+                .isEqualTo(Inference.NONE);
+        assertThat(value(pathology("N1 lymph nodes: number of N1 lymph nodes positive: 0."), PATHOLOGIC_STAGE_N))
+                .as("N1 names a lung node station here").isNotEqualTo("N+");
+    }
+}
