@@ -20,6 +20,7 @@ public record Inference(
             throw new IllegalArgumentException("confidenceScore must lie in [0, 1]");
         }
         evidence = evidence == null ? null : List.copyOf(evidence);
+        confidenceScore = Scores.rounded(confidenceScore);
     }
 
     public static Inference none(InferenceType type) {

@@ -7,5 +7,6 @@ public record InferenceEvidence(ClinicalNoteEvidence patientDataEvidence, double
         if (importance < 0 || importance > 1) {
             throw new IllegalArgumentException("importance must lie in [0, 1]");
         }
+        importance = Scores.rounded(importance);
     }
 }
