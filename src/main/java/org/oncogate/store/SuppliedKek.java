@@ -53,6 +53,15 @@ final class SuppliedKek implements KekSource {
         }
     }
 
+    /**
+     * A new AES256-GCM keyset for an operator to keep in a secret store and hand over as
+     * {@code env:NAME}: base64 of its Tink JSON. Printed once by {@code oncogate new-kek}, never stored.
+     */
+    static String generateForEnvironment() throws GeneralSecurityException {
+        String json = TinkJsonProtoKeysetFormat.serializeKeyset(AeadKeysets.generate(), InsecureSecretKeyAccess.get());
+        return Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
     @Override
     public Aead kek() {
         return kek;

@@ -71,6 +71,17 @@ class KekSourceTest {
     }
 
     @Test
+    void aGeneratedKekWorksAsTheEnvFormAndEachIsNew() throws Exception {
+        String generated = KekSource.generateForEnvironment();
+        KekSource kek = KekSpec.open("env:ONCOGATE_KEK", null, tmp.resolve("data"), Map.of("ONCOGATE_KEK", generated)::get);
+        assertThat(kek.kek().decrypt(kek.kek().encrypt(SECRET, AD), AD)).isEqualTo(SECRET);
+        KekSource other = KekSpec.open("env:ONCOGATE_KEK", null, tmp.resolve("data"),
+                Map.of("ONCOGATE_KEK", KekSource.generateForEnvironment())::get);
+        assertThatThrownBy(() -> other.kek().decrypt(kek.kek().encrypt(SECRET, AD), AD))
+                .as("another generated KEK").isInstanceOf(java.security.GeneralSecurityException.class);
+    }
+
+    @Test
     void missingEnvironmentVariableIsNamed() {
         assertThatThrownBy(() -> KekSpec.open("env:ONCOGATE_KEK", null, tmp, Map.<String, String>of()::get))
                 .isInstanceOf(IllegalStateException.class)
