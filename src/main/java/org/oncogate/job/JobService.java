@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.oncogate.inference.InferenceEngine;
 import org.oncogate.store.Bucket;
 import org.oncogate.store.PayloadKind;
@@ -31,12 +33,15 @@ public final class JobService {
     private final JobValidator validator;
     private final InferenceEngine engine;
     private final UsageCounters usage;
+    private final Instant started;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     public JobService(RegionalStore store, JobValidator validator, InferenceEngine engine, UsageCounters usage) {
         this.store = store;
         this.validator = validator;
         this.engine = engine;
         this.usage = usage;
+        this.started = store.clock().instant();
     }
 
     /** Validates and durably stores a job; when this returns, the job may be acknowledged. */
@@ -54,6 +59,17 @@ public final class JobService {
 
     /** Runs inference for an accepted job and stores its final state; a finished job is not run again. */
     public JobRecord process(String id) throws PayloadUnavailableException, IOException {
+        if (!inFlight.add(id)) {
+            return find(id).orElseThrow(() -> missing(PayloadKind.STATE, id));
+        }
+        try {
+            return runOnce(id);
+        } finally {
+            inFlight.remove(id);
+        }
+    }
+
+    private JobRecord runOnce(String id) throws PayloadUnavailableException, IOException {
         StoredPayload input = store.find(PayloadKind.INPUT, id, REQUEST)
                 .orElseThrow(() -> missing(PayloadKind.INPUT, id));
         JobRecord record = find(id).orElseThrow(() -> missing(PayloadKind.STATE, id));
@@ -84,17 +100,22 @@ public final class JobService {
         }
     }
 
-    /** Ids of stored jobs that have not reached a final state, e.g. after a crash. */
+    /**
+     * Ids of jobs accepted before this gateway started that never reached a final state (a crash).
+     * Jobs accepted since are handed to inference by their own channel. A request stored without a
+     * state (a crash between the two writes) was never acknowledged; it is left to expire.
+     */
     public List<String> unfinished() {
         return store.list(PayloadKind.INPUT).stream()
                 .map(StoredPayload::id)
-                .filter(this::isUnfinished)
+                .filter(this::isUnfinishedFromBefore)
                 .toList();
     }
 
-    private boolean isUnfinished(String id) {
+    private boolean isUnfinishedFromBefore(String id) {
         try {
-            return find(id).map(r -> !r.state().status().isFinal()).orElse(true);
+            return find(id).map(r -> !r.state().status().isFinal() && r.state().createdDateTime().isBefore(started))
+                    .orElse(false);
         } catch (IOException e) {
             return false;
         }
