@@ -29,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (see {@link StrictSchemas}: a field the schema does not name is a problem). Bodies only; headers
  * are the API tests' business.
  */
-final class OpenApiContract {
+public final class OpenApiContract {
 
     static final List<String> VERSIONS = List.of("2023-03-01-preview", "2023-09-01-preview");
 
