@@ -220,7 +220,7 @@ public final class JobApi {
                 + "?api-version=" + version.wireName();
     }
 
-    private static Object view(ApiVersion version, JobState state) {
+    static Object view(ApiVersion version, JobState state) {
         return version == ApiVersion.V2023_03_01_PREVIEW ? LegacyJobResult.of(state) : state;
     }
 
