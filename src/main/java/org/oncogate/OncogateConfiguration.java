@@ -14,6 +14,11 @@ import org.oncogate.inference.InferenceEngine;
 import org.oncogate.inference.rules.RulesEngine;
 import org.oncogate.intake.api.JobApi;
 import org.oncogate.intake.api.OpenApiDocuments;
+import org.oncogate.intake.hl7.ClinicalTypeTable;
+import org.oncogate.intake.hl7.Hl7Intake;
+import org.oncogate.intake.hl7.Hl7Parsing;
+import org.oncogate.intake.hl7.Hl7ReportMapper;
+import org.oncogate.intake.hl7.Hl7Senders;
 import org.oncogate.intake.inbox.InboxIntake;
 import org.oncogate.intake.inbox.InboxRegionFilter;
 import org.oncogate.intake.inbox.Outbox;
@@ -92,6 +97,14 @@ public class OncogateConfiguration implements CamelConfiguration {
         registry.bind("jobApi", new JobApi(jobs, subscriptions, usage, region,
                 config.getLong("oncogate.api.max-body-size")));
         registry.bind("openApiDocuments", new OpenApiDocuments());
+
+        ClinicalType hl7Type = ClinicalType.find(config.get("oncogate.hl7.default-clinical-type"))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "oncogate.hl7.default-clinical-type is not a clinical type of the API"));
+        registry.bind("hl7Intake", new Hl7Intake(Hl7Parsing.create(),
+                new Hl7ReportMapper(ClinicalTypeTable.load(), hl7Type),
+                Hl7Senders.parse(config.get("oncogate.hl7.senders")), subscriptions, jobs, usage, region,
+                config.getInt("oncogate.hl7.max-message-size")));
     }
 
     /** The Prometheus registry that camel-micrometer-prometheus scrapes, whichever of us makes it first. */

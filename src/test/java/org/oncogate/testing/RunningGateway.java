@@ -21,17 +21,20 @@ public final class RunningGateway implements AutoCloseable {
     private final Main main;
     private final Path dataDir;
     private final int port;
+    private final int hl7Port;
 
-    private RunningGateway(Main main, Path dataDir, int port) {
+    private RunningGateway(Main main, Path dataDir, int port, int hl7Port) {
         this.main = main;
         this.dataDir = dataDir;
         this.port = port;
+        this.hl7Port = hl7Port;
     }
 
     public static RunningGateway start(Path folder, Clock clock, Map<String, String> overrides) throws Exception {
         Main main = configured(folder, clock, overrides);
         RunningGateway gateway = new RunningGateway(main, folder.resolve("data"),
-                Integer.parseInt(main.getInitialProperties().getProperty("camel.server.port")));
+                Integer.parseInt(main.getInitialProperties().getProperty("camel.server.port")),
+                Integer.parseInt(main.getInitialProperties().getProperty("oncogate.hl7.port")));
         main.start();
         return gateway;
     }
@@ -48,6 +51,9 @@ public final class RunningGateway implements AutoCloseable {
         main.addOverrideProperty("oncogate.inbox.poll-delay", "100");
         main.addOverrideProperty("oncogate.inbox.read-lock-min-age", "200");
         main.addInitialProperty("camel.server.port", Integer.toString(port));
+        int hl7Port = freePort();
+        main.addOverrideProperty("oncogate.hl7.port", Integer.toString(hl7Port));
+        main.addInitialProperty("oncogate.hl7.port", Integer.toString(hl7Port));
         overrides.forEach(main::addOverrideProperty);
         main.bind("clock", clock);
         return main;
@@ -71,6 +77,10 @@ public final class RunningGateway implements AutoCloseable {
 
     public Path outbox(String subscription) {
         return dataDir.resolve("outbox").resolve(subscription);
+    }
+
+    public int hl7Port() {
+        return hl7Port;
     }
 
     public String baseUrl() {

@@ -139,6 +139,7 @@ class InboxCrashTest {
                 "-Doncogate.inbox.read-lock-min-age=100",
                 "-Dcamel.server.port=" + port,
                 "-Dcamel.management.port=" + port,
+                "-Doncogate.hl7.port=" + freePort(),
                 "org.oncogate.Oncogate");
         return new ProcessBuilder(command)
                 .directory(folder.toFile())
