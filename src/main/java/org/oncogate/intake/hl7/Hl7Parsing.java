@@ -1,0 +1,168 @@
+package org.oncogate.intake.hl7;
+
+import ca.uhn.hl7v2.DefaultHapiContext;
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.parser.ParserConfiguration;
+import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.parser.UnexpectedSegmentBehaviourEnum;
+import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns HL7 v2 ER7 into HAPI messages. It owns the process's one {@link HapiContext} (expensive,
+ * thread-safe): every 2.x version parses into the v2.6 structures, nothing is validated beyond
+ * what the mapping needs, and the parser is lenient with real-world messages: unknown segments
+ * (Z-segments) are kept as non-standard segments, optional fields may be missing, and an OBX
+ * without a valid OBX-2 still parses (its value is read as ST; the mapper decides from OBX-2 itself).
+ */
+public final class Hl7Parsing {
+
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    private static final int MSH_18 = 17; // index of MSH-18 once the header is split on the field separator
+    private static final Set<String> BATCH_ENVELOPE = Set.of("FHS", "BHS", "BTS", "FTS");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\n|\r");
+
+    private final HapiContext context;
+    private final PipeParser parser;
+
+    private Hl7Parsing(HapiContext context) {
+        this.context = context;
+        this.parser = context.getPipeParser();
+    }
+
+    /** Builds the context described above; call once per process. */
+    public static Hl7Parsing create() {
+        HapiContext context = new DefaultHapiContext(new CanonicalModelClassFactory("2.6"));
+        context.setValidationContext(ValidationContextFactory.noValidation());
+        ParserConfiguration parsing = context.getParserConfiguration();
+        parsing.setUnexpectedSegmentBehaviour(UnexpectedSegmentBehaviourEnum.ADD_INLINE);
+        parsing.setDefaultObx2Type("ST");
+        parsing.setInvalidObx2Type("ST");
+        return new Hl7Parsing(context);
+    }
+
+    /** The shared context, e.g. for generating ACKs with the same parser settings. */
+    public HapiContext context() {
+        return context;
+    }
+
+    /**
+     * Parses one ER7 message (segments separated by CR). Any parser failure is an
+     * {@code UnparseableMessage}; HAPI's reason is dropped because it quotes the message.
+     */
+    public Message parse(String er7) throws Hl7RejectException {
+        if (er7 == null || er7.isBlank()) {
+            throw unparseable("the message is empty");
+        }
+        try {
+            return parser.parse(er7);
+        } catch (HL7Exception | RuntimeException e) {
+            // a runtime failure inside HAPI on hostile input is just as permanent: refuse, never retry
+            throw unparseable("the message is not valid HL7 v2 ER7 (or its version is not a known 2.x version)");
+        }
+    }
+
+    /**
+     * Decodes the bytes of a message (an MLLP frame or an inbox file) in the character set its first
+     * MSH-18 names, read from the raw bytes, whose MSH header must be ASCII. Without MSH-18 the bytes
+     * must be UTF-8 (a leading byte order mark is dropped); an unknown MSH-18 is
+     * {@code UnsupportedCharset}, bytes invalid in the charset are {@code InvalidEncoding}.
+     */
+    public static String decode(byte[] frame) throws Hl7RejectException {
+        int start = firstMsh(frame);
+        if (start < 0) {
+            throw unparseable("no segment starts with MSH");
+        }
+        int end = start;
+        while (end < frame.length && frame[end] != '\r' && frame[end] != '\n') {
+            end++;
+        }
+        // ISO-8859-1 maps every byte to one char, so the header's ASCII fields read as they are
+        String header = new String(frame, start, end - start, StandardCharsets.ISO_8859_1);
+        return Hl7Charsets.decode(frame, Hl7Charsets.forName(msh18(header)), "MSH-18");
+    }
+
+    /**
+     * Splits a file holding one or more messages into messages, each starting with its MSH segment.
+     * Segment separators may be CR, LF or CRLF; each message comes back with CR after every segment.
+     * Blank lines and the batch envelope (FHS, BHS, BTS, FTS) are dropped. Anything before the first
+     * MSH becomes a message of its own, so that it fails to parse instead of vanishing.
+     */
+    public static List<String> splitBatch(String fileContent) {
+        List<String> messages = new ArrayList<>();
+        StringBuilder message = new StringBuilder();
+        String content = fileContent.startsWith("\uFEFF") ? fileContent.substring(1) : fileContent;
+        for (String segment : LINE_BREAK.split(content)) {
+            if (segment.isBlank() || BATCH_ENVELOPE.contains(segmentId(segment))) {
+                continue;
+            }
+            if (segmentId(segment).equals("MSH") && !message.isEmpty()) {
+                messages.add(message.toString());
+                message.setLength(0);
+            }
+            message.append(segment).append('\r');
+        }
+        if (!message.isEmpty()) {
+            messages.add(message.toString());
+        }
+        return messages;
+    }
+
+    private static String segmentId(String segment) {
+        return segment.length() >= 3 ? segment.substring(0, 3) : segment;
+    }
+
+    /** Offset of the first segment starting with MSH (after an optional UTF-8 byte order mark), or -1. */
+    private static int firstMsh(byte[] bytes) {
+        int from = startsWith(bytes, 0, UTF8_BOM) ? UTF8_BOM.length : 0;
+        for (int i = from; i + 3 <= bytes.length; i++) {
+            boolean segmentStart = i == from || bytes[i - 1] == '\r' || bytes[i - 1] == '\n';
+            if (segmentStart && bytes[i] == 'M' && bytes[i + 1] == 'S' && bytes[i + 2] == 'H') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] bytes, int offset, byte[] prefix) {
+        if (bytes.length - offset < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (bytes[offset + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first repetition of MSH-18 in an MSH segment, or null. */
+    private static String msh18(String header) throws Hl7RejectException {
+        if (header.length() < 8) {
+            throw unparseable("the MSH segment is too short to hold its encoding characters");
+        }
+        char fieldSeparator = header.charAt(3);
+        String[] fields = header.split(Pattern.quote(String.valueOf(fieldSeparator)), -1);
+        if (fields.length <= MSH_18 || fields[MSH_18].isBlank()) {
+            return null;
+        }
+        String encodingCharacters = fields[1];
+        String value = fields[MSH_18];
+        if (encodingCharacters.length() > 1) {
+            int repetition = value.indexOf(encodingCharacters.charAt(1));
+            value = repetition < 0 ? value : value.substring(0, repetition);
+        }
+        return value.isBlank() ? null : value.trim();
+    }
+
+    private static Hl7RejectException unparseable(String message) {
+        return new Hl7RejectException("UnparseableMessage", message, "MSH");
+    }
+}
