@@ -6,7 +6,7 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.v26.message.ACK;
-import ca.uhn.hl7v2.protocol.impl.DefaultApplication;
+import ca.uhn.hl7v2.app.DefaultApplication;
 import ca.uhn.hl7v2.util.Terser;
 import java.io.IOException;
 
