@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.oncogate.store.Bucket;
 import org.oncogate.store.BucketKeys;
 import org.oncogate.store.DurableFiles;
@@ -81,12 +79,7 @@ public final class Purge {
         if (!Files.isDirectory(outboxRoot)) {
             return 0;
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(outboxRoot)) {
-            files = walk.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).collect(Collectors.toList());
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        List<Path> files = DurableFiles.regularFilesUnder(outboxRoot);
         int deleted = 0;
         for (Path file : files) {
             try {

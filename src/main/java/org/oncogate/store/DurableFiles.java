@@ -1,26 +1,27 @@
 package org.oncogate.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Crash-safe whole-file writes: after {@link #write} returns, the new content survives a crash,
@@ -67,6 +68,36 @@ public final class DurableFiles {
     }
 
     /** Deletes every temp file left by an interrupted write under {@code dir}. Only safe while nothing writes there. */
+    /**
+     * Every regular file under {@code dir}, at any depth, without following links. Files that vanish
+     * while the tree is walked (a writer renamed its temp file) are skipped, not an error: writers
+     * keep working while the purge walks.
+     */
+    public static List<Path> regularFilesUnder(Path dir) throws IOException {
+        List<Path> found = new ArrayList<>();
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return found;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                if (attributes.isRegularFile()) {
+                    found.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
+            }
+        });
+        return found;
+    }
+
     public static int deleteStaleTemps(Path dir) throws IOException {
         return deleteStaleTemps(dir, Instant.MAX);
     }
@@ -76,12 +107,7 @@ public final class DurableFiles {
         if (!Files.isDirectory(dir)) {
             return 0;
         }
-        List<Path> temps;
-        try (Stream<Path> files = Files.walk(dir)) {
-            temps = files.filter(DurableFiles::isTemp).collect(Collectors.toList());
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
+        List<Path> temps = regularFilesUnder(dir).stream().filter(DurableFiles::isTemp).toList();
         int deleted = 0;
         for (Path temp : temps) {
             try {
