@@ -12,6 +12,9 @@ import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.apache.camel.spi.Registry;
 import org.oncogate.inference.InferenceEngine;
 import org.oncogate.inference.rules.RulesEngine;
+import org.oncogate.intake.api.JobApi;
+import org.oncogate.intake.api.OpenApiDocuments;
+import org.oncogate.intake.api.Repeatability;
 import org.oncogate.intake.inbox.InboxIntake;
 import org.oncogate.intake.inbox.InboxRegionFilter;
 import org.oncogate.intake.inbox.Outbox;
@@ -82,6 +85,9 @@ public class OncogateConfiguration implements CamelConfiguration {
                 new Outbox(outboxRoot, clock), usage,
                 new InboxIntake.InboxSettings(config.getLong("oncogate.inbox.max-file-size"), noteType)));
         registry.bind("inboxRegionFilter", new InboxRegionFilter(subscriptions, region));
+        registry.bind("jobApi", new JobApi(jobs, subscriptions, new Repeatability(store, jobs), usage, region,
+                config.getLong("oncogate.api.max-body-size")));
+        registry.bind("openApiDocuments", new OpenApiDocuments());
     }
 
     /** The Prometheus registry that camel-micrometer-prometheus scrapes, whichever of us makes it first. */

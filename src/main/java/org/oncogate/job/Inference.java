@@ -1,5 +1,6 @@
 package org.oncogate.job;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
@@ -27,6 +28,7 @@ public record Inference(
         return new Inference(type, NONE, null, 0.0, List.of(), null);
     }
 
+    @JsonIgnore
     public boolean isNone() {
         return NONE.equals(value);
     }

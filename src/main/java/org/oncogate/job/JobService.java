@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.oncogate.inference.InferenceEngine;
 import org.oncogate.store.Bucket;
 import org.oncogate.store.PayloadKind;
@@ -24,19 +26,22 @@ import org.slf4j.LoggerFactory;
 public final class JobService {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
-    private static final String REQUEST = "request";
+    public static final String REQUEST = "request";
     private static final String STATE = "state";
 
     private final RegionalStore store;
     private final JobValidator validator;
     private final InferenceEngine engine;
     private final UsageCounters usage;
+    private final Instant started;
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
     public JobService(RegionalStore store, JobValidator validator, InferenceEngine engine, UsageCounters usage) {
         this.store = store;
         this.validator = validator;
         this.engine = engine;
         this.usage = usage;
+        this.started = store.clock().instant();
     }
 
     /** Validates and durably stores a job; when this returns, the job may be acknowledged. */
@@ -46,51 +51,72 @@ public final class JobService {
         Instant now = store.clock().instant();
         Bucket bucket = store.policy().bucketFor(now);
         store.write(PayloadKind.INPUT, id, REQUEST, JobJson.write(new JobEnvelope(id, origin, now, request)), bucket);
-        JobState state = JobState.notStarted(id, now, store.policy().expiryOf(bucket));
-        store.write(PayloadKind.STATE, id, STATE, JobJson.write(state), bucket);
+        JobRecord record = new JobRecord(origin, JobState.notStarted(id, now, store.policy().expiryOf(bucket)));
+        save(record, bucket);
         LOG.info("job {} accepted from {} for subscription {}", id, origin.channel(), origin.subscription());
-        return state;
+        return record.state();
     }
 
     /** Runs inference for an accepted job and stores its final state; a finished job is not run again. */
-    public ProcessedJob process(String id) throws PayloadUnavailableException, IOException {
+    public JobRecord process(String id) throws PayloadUnavailableException, IOException {
+        if (!inFlight.add(id)) {
+            return find(id).orElseThrow(() -> missing(PayloadKind.STATE, id));
+        }
+        try {
+            return runOnce(id);
+        } finally {
+            inFlight.remove(id);
+        }
+    }
+
+    private JobRecord runOnce(String id) throws PayloadUnavailableException, IOException {
         StoredPayload input = store.find(PayloadKind.INPUT, id, REQUEST)
                 .orElseThrow(() -> missing(PayloadKind.INPUT, id));
-        JobEnvelope envelope = JobJson.read(store.read(input), JobEnvelope.class);
-        JobState state = state(id).orElseThrow(() -> missing(PayloadKind.STATE, id));
-        if (state.status().isFinal()) {
-            return new ProcessedJob(envelope.origin(), state);
+        JobRecord record = find(id).orElseThrow(() -> missing(PayloadKind.STATE, id));
+        if (record.state().status().isFinal()) {
+            return record;
         }
-        save(state.running(store.clock().instant()), input.bucket());
-        JobState done = infer(envelope, state);
+        JobEnvelope envelope = JobJson.read(store.read(input), JobEnvelope.class);
+        save(new JobRecord(record.origin(), record.state().running(store.clock().instant())), input.bucket());
+        JobRecord done = new JobRecord(record.origin(), infer(envelope, record.state()));
         save(done, input.bucket());
         JobRequest request = envelope.request();
         usage.record(new UsageEvent(envelope.origin().channel(), "infer", envelope.origin().subscription(),
-                done.status().wireName(), request.documentCount(), request.characterCount()));
-        LOG.info("job {} {}", id, done.status().wireName());
-        return new ProcessedJob(envelope.origin(), done);
+                done.state().status().wireName(), request.documentCount(), request.characterCount()));
+        LOG.info("job {} {}", id, done.state().status().wireName());
+        return done;
     }
 
-    public Optional<JobState> state(String id) throws PayloadUnavailableException, IOException {
+    /** The job's origin and state, while it is retained; empty once expired or purged. */
+    public Optional<JobRecord> find(String id) throws IOException {
         Optional<StoredPayload> stored = store.find(PayloadKind.STATE, id, STATE);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(JobJson.read(store.read(stored.get()), JobState.class));
+        try {
+            return Optional.of(JobJson.read(store.read(stored.get()), JobRecord.class));
+        } catch (PayloadUnavailableException e) {
+            return Optional.empty();
+        }
     }
 
-    /** Ids of stored jobs that have not reached a final state, e.g. after a crash. */
+    /**
+     * Ids of jobs accepted before this gateway started that never reached a final state (a crash).
+     * Jobs accepted since are handed to inference by their own channel. A request stored without a
+     * state (a crash between the two writes) was never acknowledged; it is left to expire.
+     */
     public List<String> unfinished() {
         return store.list(PayloadKind.INPUT).stream()
                 .map(StoredPayload::id)
-                .filter(this::isUnfinished)
+                .filter(this::isUnfinishedFromBefore)
                 .toList();
     }
 
-    private boolean isUnfinished(String id) {
+    private boolean isUnfinishedFromBefore(String id) {
         try {
-            return state(id).map(s -> !s.status().isFinal()).orElse(true);
-        } catch (PayloadUnavailableException | IOException e) {
+            return find(id).map(r -> !r.state().status().isFinal() && r.state().createdDateTime().isBefore(started))
+                    .orElse(false);
+        } catch (IOException e) {
             return false;
         }
     }
@@ -114,7 +140,7 @@ public final class JobService {
         return new PayloadUnavailableException(kind, id, PayloadUnavailableException.Reason.MISSING);
     }
 
-    private void save(JobState state, Bucket bucket) throws IOException {
-        store.write(PayloadKind.STATE, state.id(), STATE, JobJson.write(state), bucket);
+    private void save(JobRecord record, Bucket bucket) throws IOException {
+        store.write(PayloadKind.STATE, record.id(), STATE, JobJson.write(record), bucket);
     }
 }

@@ -1,5 +1,6 @@
 package org.oncogate.job;
 
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
@@ -51,7 +52,7 @@ public final class JobValidator {
             require(document.language() == null || "en".equals(document.language()), "UnsupportedLanguage",
                     "only language 'en' is supported", docAt + ".language");
             require(isDateTime(document.createdDateTime()), "InvalidCreatedDateTime",
-                    "createdDateTime must be an ISO-8601 date-time with offset", docAt + ".createdDateTime");
+                    "createdDateTime must be an ISO-8601 date-time", docAt + ".createdDateTime");
             DocumentContent content = document.content();
             require(content != null && DocumentContent.INLINE.equals(content.sourceType()), "UnsupportedContentSource",
                     "only inline document content is supported", docAt + ".content.sourceType");
@@ -69,8 +70,14 @@ public final class JobValidator {
         try {
             OffsetDateTime.parse(value);
             return true;
-        } catch (DateTimeParseException e) {
-            return false;
+        } catch (DateTimeParseException withoutOffset) {
+            // the official 2023-03-01-preview example sends "2022-01-01T00:00:00"
+            try {
+                LocalDateTime.parse(value);
+                return true;
+            } catch (DateTimeParseException e) {
+                return false;
+            }
         }
     }
 

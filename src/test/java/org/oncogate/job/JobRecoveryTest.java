@@ -29,6 +29,7 @@ class JobRecoveryTest {
             // accepted and durable, but never handed to the inference route: the gateway "dies" here
             id = first.bean("jobService", JobService.class).accept(request, new JobOrigin("inbox", "default", "P-5001")).id();
         }
+        clock.advance(Duration.ofMinutes(1)); // the restart
         try (RunningGateway second = RunningGateway.start(folder, clock, Map.of())) {
             Path result = second.outbox("default").resolve("P-5001.result.json");
             RunningGateway.await("the recovered job's result", Duration.ofSeconds(30), () -> Files.exists(result));

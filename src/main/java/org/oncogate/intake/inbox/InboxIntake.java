@@ -19,7 +19,7 @@ import org.oncogate.job.JobService;
 import org.oncogate.job.JobState;
 import org.oncogate.job.PatientDocument;
 import org.oncogate.job.PatientRecord;
-import org.oncogate.job.ProcessedJob;
+import org.oncogate.job.JobRecord;
 import org.oncogate.job.Quarantine;
 import org.oncogate.job.RejectedInputException;
 import org.oncogate.job.UnknownSubscriptionException;
@@ -89,7 +89,7 @@ public final class InboxIntake {
     }
 
     /** Delivers a finished job to the outbox as {@code <name>.result.json}. */
-    public void deliver(@Body ProcessedJob job) throws IOException {
+    public void deliver(@Body JobRecord job) throws IOException {
         outbox.write(job.origin().subscription(), job.origin().replyTo(), ".result.json", job.state());
     }
 
