@@ -19,6 +19,7 @@ import org.oncogate.intake.inbox.InboxIntake;
 import org.oncogate.intake.inbox.InboxRegionFilter;
 import org.oncogate.intake.inbox.Outbox;
 import org.oncogate.job.ClinicalType;
+import org.oncogate.job.InferenceType;
 import org.oncogate.job.JobLimits;
 import org.oncogate.job.JobService;
 import org.oncogate.job.JobValidator;
@@ -74,7 +75,11 @@ public class OncogateConfiguration implements CamelConfiguration {
 
         InferenceEngine engine = new RulesEngine();
         JobValidator validator = new JobValidator(new JobLimits(
-                config.getInt("oncogate.limits.max-characters-per-patient"), config.getInt("oncogate.limits.max-patients")));
+                config.getInt("oncogate.limits.max-characters-per-patient"), config.getInt("oncogate.limits.max-patients"),
+                JobLimits.parse("oncogate.limits.clinical-types", config.get("oncogate.limits.clinical-types"),
+                        ClinicalType::find),
+                JobLimits.parse("oncogate.limits.inference-types", config.get("oncogate.limits.inference-types"),
+                        InferenceType::find)));
         JobService jobs = new JobService(store, validator, engine, usage);
         registry.bind("jobService", jobs);
 

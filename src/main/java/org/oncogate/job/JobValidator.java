@@ -32,6 +32,11 @@ public final class JobValidator {
             require(patientIds.add(patient.id()), "DuplicatePatientId", "patient ids must be unique", at + ".id");
             validateDocuments(patient, at);
         }
+        List<InferenceType> types = request.configuration().inferenceTypes();
+        for (int t = 0; t < types.size(); t++) {
+            require(limits.inferenceTypes().contains(types.get(t)), "UnsupportedInferenceType",
+                    "this inference type is not offered by this service", "configuration.inferenceTypes[" + t + "]");
+        }
     }
 
     private void validateDocuments(PatientRecord patient, String at) throws InvalidJobException {
@@ -49,6 +54,8 @@ public final class JobValidator {
                     "only documents of type 'note' are supported", docAt + ".type");
             require(document.clinicalType() != null, "MissingClinicalType", "every document needs a clinicalType",
                     docAt + ".clinicalType");
+            require(limits.clinicalTypes().contains(document.clinicalType()), "UnsupportedClinicalType",
+                    "this clinical type is not accepted by this service", docAt + ".clinicalType");
             require(document.language() == null || "en".equals(document.language()), "UnsupportedLanguage",
                     "only language 'en' is supported", docAt + ".language");
             require(isDateTime(document.createdDateTime()), "InvalidCreatedDateTime",

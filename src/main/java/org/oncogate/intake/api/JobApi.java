@@ -2,6 +2,7 @@ package org.oncogate.intake.api;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -212,12 +213,14 @@ public final class JobApi {
         return body;
     }
 
+    /** The job's absolute URL, on the scheme, host and port the request came in on. */
     private static String location(Message in, ApiVersion version, String id) {
-        String host = Optional.ofNullable(in.getHeader("Host", String.class)).orElse("localhost");
-        return "http://" + host + version.jobsPath() + "/" + id + "?api-version=" + version.wireName();
+        URI requested = URI.create(in.getHeader(Exchange.HTTP_URL, String.class));
+        return requested.getScheme() + "://" + requested.getRawAuthority() + version.jobsPath() + "/" + id
+                + "?api-version=" + version.wireName();
     }
 
-    private static Object view(ApiVersion version, JobState state) {
+    static Object view(ApiVersion version, JobState state) {
         return version == ApiVersion.V2023_03_01_PREVIEW ? LegacyJobResult.of(state) : state;
     }
 

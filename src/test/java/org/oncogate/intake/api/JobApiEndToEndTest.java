@@ -187,6 +187,37 @@ class JobApiEndToEndTest {
     }
 
     @Test
+    void theRequestConfigurationIsHonoured() throws Exception {
+        ObjectNode limited = (ObjectNode) JobJson.MAPPER.readTree(request("P-6006", NOTE));
+        limited.putObject("configuration").put("includeEvidence", false)
+                .putArray("inferenceTypes").add("histology").add("pathologicStageT");
+        JsonNode patient = pollUntilFinal(V2023_09, client.submit(V2023_09, limited.toString(), Map.of()))
+                .at("/result/patientResults/0");
+        assertThat(patient.get("inferences")).extracting(i -> i.get("type").asText())
+                .containsExactlyInAnyOrder("histology", "pathologicStageT");
+        assertThat(patient.get("inferences")).allSatisfy(i -> assertThat(i.has("evidence")).isFalse());
+
+        ObjectNode benign = (ObjectNode) JobJson.MAPPER.readTree(request("P-6007",
+                PhiCanary.patientLine() + "\nBreast, core biopsy: fibroadenoma. No evidence of malignancy."));
+        benign.putObject("configuration").put("checkForCancerCase", true);
+        JsonNode none = pollUntilFinal(V2023_09, client.submit(V2023_09, benign.toString(), Map.of()))
+                .at("/result/patientResults/0");
+        assertThat(none.get("inferences")).as("no cancer case, no inferences").isEmpty();
+    }
+
+    @Test
+    void usageIsCountedPerOperationSubscriptionAndOutcome() throws Exception {
+        client.submit(V2023_09, request("P-6008", NOTE), Map.of());
+        client.get(JOBS_2023_09 + "/00000000-0000-0000-0000-000000000000?api-version=" + V2023_09, "wrong-key");
+        String metrics = client.get("/observe/metrics", null).body();
+        assertThat(metrics).containsPattern("oncogate_usage_calls_total\\{api=\"job-api\",operation=\"submit\","
+                + "outcome=\"accepted\",region=\"eu-west\",resource=\"oncogate-dev\",subscription=\"default\"\\} [1-9]");
+        assertThat(metrics).contains("oncogate_usage_calls_total{api=\"job-api\",operation=\"get\",outcome=\"unauthorized\","
+                + "region=\"eu-west\",resource=\"oncogate-dev\",subscription=\"unknown\"}");
+        assertThat(metrics).doesNotContain(PhiCanary.MARKER).doesNotContain("P-60");
+    }
+
+    @Test
     void theOpenApiDocumentsAreServed() throws Exception {
         for (String version : new String[] {V2023_03, V2023_09}) {
             HttpResponse<String> document = client.get("/openapi/" + version + ".json", null);
