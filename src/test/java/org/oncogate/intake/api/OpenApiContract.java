@@ -65,7 +65,7 @@ public final class OpenApiContract {
     }
 
     /** Validates a response of the job API. operation: "OncoPhenotype_CreateJob" or "OncoPhenotype_GetJob". */
-    static void assertValidResponse(String apiVersion, String operationId, int status, String body) {
+    public static void assertValidResponse(String apiVersion, String operationId, int status, String body) {
         failOn(responseProblems(apiVersion, operationId, status, body),
                 apiVersion + " " + operationId + " " + status + " response");
     }

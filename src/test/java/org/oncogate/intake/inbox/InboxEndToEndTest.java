@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.oncogate.intake.api.OpenApiContract;
 import org.oncogate.job.JobJson;
 import org.oncogate.store.PayloadKind;
 import org.oncogate.store.PayloadUnavailableException;
@@ -97,6 +98,14 @@ class InboxEndToEndTest {
         assertThat(value(patient, "clinicalStageN")).isEqualTo("N0");
         assertThat(value(patient, "clinicalStageM")).isEqualTo("M0");
         assertEvidencePointsIntoSubmittedText(patient);
+    }
+
+    @Test
+    void resultFilesHaveTheOfficialJobShape() throws IOException {
+        for (String name : List.of(NOTE, JOB)) {
+            OpenApiContract.assertValidResponse("2023-09-01-preview", "OncoPhenotype_GetJob", 200,
+                    Files.readString(result(name)));
+        }
     }
 
     @Test
