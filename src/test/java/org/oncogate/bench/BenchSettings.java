@@ -15,7 +15,7 @@ public record BenchSettings(int concurrency, int jobs, int warmup, Duration poll
               --concurrency   virtual clients, each sending its next request when the last is answered (8)
               --jobs          measured baseline requests and measured jobs (2000)
               --warmup        baseline requests and jobs sent first and not counted (200)
-              --poll-cap-ms   a job is polled after its Retry-After, but at most this long after (50)
+              --poll-cap-ms   a job is polled after its Retry-After, but no later than this or 5% of its age (50)
               --job-timeout-s a job not final this long after its submission counts as timed out (300)
               --out           folder of the JSON report (target/bench)""";
 

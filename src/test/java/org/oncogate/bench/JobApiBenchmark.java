@@ -45,6 +45,10 @@ public final class JobApiBenchmark {
         if (System.getProperty("log4j2.configurationFile") == null) {
             System.setProperty("log4j2.configurationFile", "log4j2-bench.properties");
         }
+        if (java.util.Arrays.asList(args).contains("--help")) {
+            System.out.println(BenchSettings.USAGE);
+            return;
+        }
         BenchSettings settings;
         try {
             settings = BenchSettings.parse(args);
@@ -163,6 +167,7 @@ public final class JobApiBenchmark {
         map.put("jobs", settings.jobs());
         map.put("warmup", settings.warmup());
         map.put("pollCapMs", settings.pollCap().toMillis());
+        map.put("pollPolicy", "after min(Retry-After, max(poll cap, 5% of the job's age)), at most <concurrency> in flight");
         map.put("jobTimeoutS", settings.jobTimeout().toSeconds());
         map.put("patientsPerJob", 1);
         map.put("documentsPerJob", 1);
