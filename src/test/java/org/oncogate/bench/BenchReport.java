@@ -31,7 +31,9 @@ public record BenchReport(String startedAt, Map<String, Object> settings, Map<St
                 .append(settings.get("concurrency")).append(", ").append(settings.get("jobs")).append(" jobs after ")
                 .append(settings.get("warmup")).append(" warm-up, note ").append(settings.get("noteChars"))
                 .append(" chars, request ").append(settings.get("requestBytes")).append(" bytes, ")
-                .append(environment.get("cores")).append(" cores, Java ").append(environment.get("javaVersion")).append('\n');
+                .append(environment.get("cores")).append(" cores (load average ")
+                .append(environment.get("loadAverageAtStart")).append(" at start), Java ")
+                .append(environment.get("javaVersion")).append('\n');
         table.append(String.format("%-12s %7s %9s %9s %9s %9s %9s%n", "phase", "count", "seconds", "per s", "p50 ms",
                 "p99 ms", "max ms"));
         for (PhaseResult phase : phases) {

@@ -78,6 +78,7 @@ public final class JobApiBenchmark {
 
     private BenchReport measure() throws InterruptedException {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        Map<String, Object> environment = environment();
         int warmup = settings.warmup();
         int jobs = settings.jobs();
         int concurrency = settings.concurrency();
@@ -91,7 +92,7 @@ public final class JobApiBenchmark {
         long baselineNanos = ClosedLoop.run(jobs, concurrency, i -> baseline(warmup + i, "", baseline, baselineProgress));
         JobRun run = runJobs(warmup, jobs, "", false);
 
-        return new BenchReport(startedAt, settings(), environment(),
+        return new BenchReport(startedAt, settings(), environment,
                 List.of(PhaseResult.of("baseline", baseline.count(), baselineNanos, baseline),
                         PhaseResult.of("submit", run.submit().count(), run.submitNanos(), run.submit()),
                         PhaseResult.of("completed", run.outcomes().count(Outcome.SUCCEEDED), run.completedNanos(),
@@ -185,6 +186,8 @@ public final class JobApiBenchmark {
         map.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
         map.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         map.put("gatewayInProcess", true);
+        // the cores are shared with other work: a load above 0 at the start means the numbers are lower
+        map.put("loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return map;
     }
 
