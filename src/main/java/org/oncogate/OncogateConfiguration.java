@@ -14,7 +14,6 @@ import org.oncogate.inference.InferenceEngine;
 import org.oncogate.inference.rules.RulesEngine;
 import org.oncogate.intake.api.JobApi;
 import org.oncogate.intake.api.OpenApiDocuments;
-import org.oncogate.intake.api.Repeatability;
 import org.oncogate.intake.inbox.InboxIntake;
 import org.oncogate.intake.inbox.InboxRegionFilter;
 import org.oncogate.intake.inbox.Outbox;
@@ -90,7 +89,7 @@ public class OncogateConfiguration implements CamelConfiguration {
                 new Outbox(outboxRoot, clock), usage,
                 new InboxIntake.InboxSettings(config.getLong("oncogate.inbox.max-file-size"), noteType)));
         registry.bind("inboxRegionFilter", new InboxRegionFilter(subscriptions, region));
-        registry.bind("jobApi", new JobApi(jobs, subscriptions, new Repeatability(store, jobs), usage, region,
+        registry.bind("jobApi", new JobApi(jobs, subscriptions, usage, region,
                 config.getLong("oncogate.api.max-body-size")));
         registry.bind("openApiDocuments", new OpenApiDocuments());
     }

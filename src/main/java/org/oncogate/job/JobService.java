@@ -35,6 +35,7 @@ public final class JobService {
     private final UsageCounters usage;
     private final Instant started;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final Object[] acceptLocks = new Object[64];
 
     public JobService(RegionalStore store, JobValidator validator, InferenceEngine engine, UsageCounters usage) {
         this.store = store;
@@ -42,19 +43,45 @@ public final class JobService {
         this.engine = engine;
         this.usage = usage;
         this.started = store.clock().instant();
+        for (int i = 0; i < acceptLocks.length; i++) {
+            acceptLocks[i] = new Object();
+        }
     }
 
     /** Validates and durably stores a job; when this returns, the job may be acknowledged. */
     public JobState accept(JobRequest request, JobOrigin origin) throws InvalidJobException, IOException {
         validator.validate(request);
-        String id = UUID.randomUUID().toString();
+        return store(UUID.randomUUID().toString(), request, origin).state();
+    }
+
+    /**
+     * Accepts a job under an id the channel derives from the sender's own message id, so that a
+     * resend finds the first job instead of storing a second one.
+     */
+    public Acceptance acceptOnce(String id, JobRequest request, JobOrigin origin) throws InvalidJobException, IOException {
+        validator.validate(request);
+        synchronized (acceptLocks[Math.floorMod(id.hashCode(), acceptLocks.length)]) {
+            Optional<JobRecord> earlier = find(id);
+            if (earlier.isPresent()) {
+                LOG.info("job {} received again from {}; stored once", id, origin.channel());
+                return new Acceptance(earlier.get(), true);
+            }
+            return new Acceptance(store(id, request, origin), false);
+        }
+    }
+
+    /** A job as accepted, and whether it had been accepted before. */
+    public record Acceptance(JobRecord job, boolean duplicate) {
+    }
+
+    private JobRecord store(String id, JobRequest request, JobOrigin origin) throws IOException {
         Instant now = store.clock().instant();
         Bucket bucket = store.policy().bucketFor(now);
         store.write(PayloadKind.INPUT, id, REQUEST, JobJson.write(new JobEnvelope(id, origin, now, request)), bucket);
         JobRecord record = new JobRecord(origin, JobState.notStarted(id, now, store.policy().expiryOf(bucket)));
         save(record, bucket);
         LOG.info("job {} accepted from {} for subscription {}", id, origin.channel(), origin.subscription());
-        return record.state();
+        return record;
     }
 
     /** Runs inference for an accepted job and stores its final state; a finished job is not run again. */

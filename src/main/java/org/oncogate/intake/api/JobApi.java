@@ -45,23 +45,16 @@ public final class JobApi {
 
     private final JobService jobs;
     private final Subscriptions subscriptions;
-    private final Repeatability repeatability;
     private final UsageCounters usage;
     private final String region;
     private final long maxBodySize;
-    private final Object[] repeatLocks = new Object[64];
 
-    public JobApi(JobService jobs, Subscriptions subscriptions, Repeatability repeatability, UsageCounters usage,
-                  String region, long maxBodySize) {
+    public JobApi(JobService jobs, Subscriptions subscriptions, UsageCounters usage, String region, long maxBodySize) {
         this.jobs = jobs;
         this.subscriptions = subscriptions;
-        this.repeatability = repeatability;
         this.usage = usage;
         this.region = region;
         this.maxBodySize = maxBodySize;
-        for (int i = 0; i < repeatLocks.length; i++) {
-            repeatLocks[i] = new Object();
-        }
     }
 
     /**
@@ -76,17 +69,18 @@ public final class JobApi {
         requireJson(in.getHeader(Exchange.CONTENT_TYPE, String.class));
         String requestId = in.getHeader(Repeatability.REQUEST_ID, String.class);
         Repeatability.validate(requestId, in.getHeader(Repeatability.FIRST_SENT, String.class));
-        byte[] body = body(in);
+        JobRequest request = request(body(in));
+        JobOrigin origin = new JobOrigin(CHANNEL, subscription.name(), null);
         JobRecord job;
         boolean created;
-        synchronized (repeatLocks[Math.floorMod(String.valueOf(requestId).hashCode(), repeatLocks.length)]) {
-            Optional<JobRecord> earlier = requestId == null ? Optional.empty()
-                    : repeatability.earlierJob(subscription.name(), requestId);
-            created = earlier.isEmpty();
-            job = created ? accept(body, subscription) : earlier.get();
-            if (created && requestId != null) {
-                repeatability.remember(subscription.name(), requestId, job);
-            }
+        if (requestId == null) {
+            job = new JobRecord(origin, jobs.accept(request, origin));
+            created = true;
+        } else {
+            JobService.Acceptance acceptance = jobs.acceptOnce(Repeatability.jobId(subscription.name(), requestId),
+                    request, origin);
+            job = acceptance.job();
+            created = !acceptance.duplicate();
         }
         exchange.setProperty(NEW_JOB, created);
         exchange.setProperty(JOB, job);
@@ -153,17 +147,13 @@ public final class JobApi {
     record ErrorResponse(JobError error) {
     }
 
-    private JobRecord accept(byte[] body, Subscription subscription) throws RejectedInputException, IOException {
-        String text;
+    private static JobRequest request(byte[] body) throws RejectedInputException {
         try {
-            text = TextDecoder.decode(body);
+            return JobJson.readRequest(TextDecoder.decode(body));
         } catch (UndecodableTextException e) {
             throw new UnreadableInputException(JobError.of("InvalidRequestBody", "the body is not valid UTF-8",
                     "byte " + e.byteOffset()));
         }
-        JobRequest request = JobJson.readRequest(text);
-        JobState state = jobs.accept(request, new JobOrigin(CHANNEL, subscription.name(), null));
-        return new JobRecord(new JobOrigin(CHANNEL, subscription.name(), null), state);
     }
 
     private Subscription authorize(Exchange exchange) throws ApiException {
