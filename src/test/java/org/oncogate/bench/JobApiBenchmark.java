@@ -187,7 +187,8 @@ public final class JobApiBenchmark {
         map.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         map.put("gatewayInProcess", true);
         // the cores are shared with other work: a load above 0 at the start means the numbers are lower
-        map.put("loadAverageAtStart", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        map.put("loadAverageAtStart", Math.round(load * 100) / 100.0);
         return map;
     }
 
