@@ -1,9 +1,6 @@
 package org.oncogate.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +14,6 @@ import java.util.stream.Collectors;
 public record BenchReport(String startedAt, Map<String, Object> settings, Map<String, Object> environment,
         List<PhaseResult> phases, PhaseResult inGateway, Map<String, Long> outcomes, long notSucceeded, long polls,
         Map<String, Long> failures) {
-
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public PhaseResult phase(String name) {
         return phases.stream().filter(p -> p.phase().equals(name)).findFirst()
@@ -55,9 +50,6 @@ public record BenchReport(String startedAt, Map<String, Object> settings, Map<St
 
     /** Writes the report as {@code job-api-<timestamp>.json} into the folder and returns the file. */
     public Path write(Path folder) throws IOException {
-        Files.createDirectories(folder);
-        Path file = folder.resolve("job-api-" + startedAt.replace(":", "").replace("-", "") + ".json");
-        JSON.writeValue(file.toFile(), this);
-        return file;
+        return BenchEnvironment.writeReport(this, folder, "job-api", startedAt);
     }
 }

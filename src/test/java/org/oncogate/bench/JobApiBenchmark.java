@@ -7,13 +7,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.oncogate.testing.RunningGateway;
 
 /**
@@ -72,13 +70,13 @@ public final class JobApiBenchmark {
             gateway.context().addRoutes(new BaselineRoute());
             return new JobApiBenchmark(settings, new JobApiClient(gateway.baseUrl(), DEV_KEY), out).measure();
         } finally {
-            deleteTree(folder);
+            BenchEnvironment.deleteTree(folder);
         }
     }
 
     private BenchReport measure() throws InterruptedException {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        Map<String, Object> environment = environment();
+        Map<String, Object> environment = BenchEnvironment.capture();
         int warmup = settings.warmup();
         int jobs = settings.jobs();
         int concurrency = settings.concurrency();
@@ -176,27 +174,5 @@ public final class JobApiBenchmark {
         map.put("requestBytes", "%d-%d (avg %.0f)".formatted(requestBytes.getMin(), requestBytes.getMax(),
                 requestBytes.getAverage()));
         return map;
-    }
-
-    private static Map<String, Object> environment() {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("cores", Runtime.getRuntime().availableProcessors());
-        map.put("javaVersion", System.getProperty("java.version"));
-        map.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
-        map.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        map.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        map.put("gatewayInProcess", true);
-        // the cores are shared with other work: a load above 0 at the start means the numbers are lower
-        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        map.put("loadAverageAtStart", Math.round(load * 100) / 100.0);
-        return map;
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -1,0 +1,57 @@
+package org.oncogate.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** What every benchmark records about the machine it ran on, and how it writes its report and cleans up. */
+final class BenchEnvironment {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private BenchEnvironment() {
+    }
+
+    /** Cores, JVM, heap, OS, and the load average now (the cores may be shared with other work). */
+    static Map<String, Object> capture() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("cores", Runtime.getRuntime().availableProcessors());
+        map.put("javaVersion", System.getProperty("java.version"));
+        map.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
+        map.put("maxHeapMb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        map.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        map.put("gatewayInProcess", true);
+        // the cores are shared with other work: a load above 0 at the start means the numbers are lower
+        map.put("loadAverageAtStart", loadAverage());
+        return map;
+    }
+
+    /** The one-minute system load average, two decimals. */
+    static double loadAverage() {
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return Math.round(load * 100) / 100.0;
+    }
+
+    /** Writes a report as {@code <prefix>-<startedAt, compact>.json} into the folder and returns the file. */
+    static Path writeReport(Object report, Path folder, String prefix, String startedAt) throws IOException {
+        Files.createDirectories(folder);
+        Path file = folder.resolve(prefix + "-" + startedAt.replace(":", "").replace("-", "") + ".json");
+        JSON.writeValue(file.toFile(), report);
+        return file;
+    }
+
+    static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}
