@@ -39,6 +39,11 @@ final class BenchEnvironment {
         return Math.round(load * 100) / 100.0;
     }
 
+    /** CPU time this whole process has used so far (gateway, client and JVM), in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** Writes a report as {@code <prefix>-<startedAt, compact>.json} into the folder and returns the file. */
     static Path writeReport(Object report, Path folder, String prefix, String startedAt) throws IOException {
         Files.createDirectories(folder);

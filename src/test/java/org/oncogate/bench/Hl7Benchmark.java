@@ -131,6 +131,7 @@ public final class Hl7Benchmark {
         Progress progress = warmup ? Progress.quiet(label, count) : new Progress(target + "/" + connections, count, out);
         long notAaBefore = notAa.sum();
         MllpConnection[] clients = connect(target, connections);
+        long cpu = BenchEnvironment.processCpuNanos();
         long start = System.nanoTime();
         long nanos;
         try {
@@ -145,7 +146,7 @@ public final class Hl7Benchmark {
         }
         double drained = drain(target, start);
         return new Hl7Result(target, "closed", connections, 0, PhaseResult.of(target, latencies.count(), nanos, latencies),
-                notAa.sum() - notAaBefore, rate(latencies.count(), drained), drained, load);
+                notAa.sum() - notAaBefore, rate(latencies.count(), drained), drained, cpuMs(cpu, count), load);
     }
 
     /**
@@ -163,6 +164,7 @@ public final class Hl7Benchmark {
         MllpConnection[] clients = connect(target, settings.openConnections());
         AtomicInteger next = new AtomicInteger();
         AtomicLong lastAck = new AtomicLong();
+        long cpu = BenchEnvironment.processCpuNanos();
         long start = System.nanoTime() + Duration.ofMillis(50).toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients.length; c++) {
@@ -192,7 +194,7 @@ public final class Hl7Benchmark {
         double drained = drain(target, start);
         return new Hl7Result(target, "open", clients.length, settings.rate(),
                 PhaseResult.of(target, latencies.count(), lastAck.get() - start, latencies), notAa.sum() - notAaBefore,
-                rate(latencies.count(), drained), drained, load);
+                rate(latencies.count(), drained), drained, cpuMs(cpu, count), load);
     }
 
     /**
@@ -244,6 +246,10 @@ public final class Hl7Benchmark {
             Thread.sleep(2);
         }
         return Math.round((System.nanoTime() - start) / 1e6) / 1e3;
+    }
+
+    private static double cpuMs(long cpuAtStart, int messages) {
+        return Math.round((BenchEnvironment.processCpuNanos() - cpuAtStart) / 1e3 / messages) / 1e3;
     }
 
     private static double rate(long count, double seconds) {

@@ -23,6 +23,11 @@ final class SyntheticOruMessage {
             "negative", "equivocal (2+), reflex ISH ordered", "intact nuclear expression",
             "tumor proportion score 5%", "positive, diffuse", "negative in tumor cells with appropriate controls");
 
+    private static final List<String> CASSETTES = List.of("tumor with the closest radial margin, inked black",
+            "representative tumor, full thickness", "tumor and adjacent uninvolved tissue",
+            "proximal resection margin, en face", "distal resection margin, en face", "lymph nodes, bisected",
+            "random sections of background tissue", "vascular margin and surrounding soft tissue");
+
     private final byte[][] observations;
     private final String runTag;
 
@@ -66,6 +71,11 @@ final class SyntheticOruMessage {
         text.append("Regional lymph nodes: %d examined; isolated tumor cells not identified; extranodal extension not identified.\n"
                 .formatted(6 + random.nextInt(20)));
         text.append("Additional findings: chronic inflammation and reactive changes in the adjacent tissue; no dysplasia elsewhere.\n");
+        text.append("\nCASSETTE KEY:\n");
+        int cassettes = 6 + random.nextInt(4);
+        for (int c = 1; c <= cassettes; c++) {
+            text.append("A%d: %s.\n".formatted(c, CASSETTES.get(random.nextInt(CASSETTES.size()))));
+        }
         text.append("\nADDENDUM (biomarker studies, block A%d):\n".formatted(1 + random.nextInt(9)));
         for (int m = 0; m < 6; m++) {
             text.append("- %s: %s.\n".formatted(MARKERS.get(random.nextInt(MARKERS.size())),

@@ -1,0 +1,187 @@
+package org.oncogate.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Sums a JFR recording of a benchmark by stage, so that what bounds the rate is read from a profile:
+ * Java samples (CPU) and native samples (time in native code: fsync, sockets) per thread group and
+ * stage, and every fsync ({@code jdk.FileForce}) by who asked for it. A sample's stage is the first
+ * frame, from the top of its stack, that a {@link #STAGES} rule knows.
+ *
+ * <pre>java -cp target/test-classes org.oncogate.bench.JfrStages target/bench/hl7.jfr</pre>
+ */
+public final class JfrStages {
+
+    /** Stage rules, by frame prefix (class name + "." + method); the first matching frame from the top wins. */
+    private static final List<String[]> STAGES = List.of(
+            new String[] {"sun.nio.ch.FileDispatcherImpl.force", "fsync"},
+            new String[] {"org.oncogate.store.DurableFiles.fsyncDirectory", "fsync"},
+            new String[] {"sun.nio.ch.FileDispatcherImpl.write", "file write"},
+            new String[] {"sun.nio.fs.UnixNativeDispatcher", "file create/rename/stat"},
+            new String[] {"sun.nio.fs.", "file create/rename/stat"},
+            new String[] {"sun.nio.ch.FileChannelImpl", "file open/close"},
+            new String[] {"org.oncogate.store.DurableFiles", "file create/rename/stat"},
+            new String[] {"org.oncogate.store.RegionalStore.find", "store lookup (find)"},
+            new String[] {"org.oncogate.store.RegionalStore.unexpiredBuckets", "store lookup (find)"},
+            new String[] {"com.google.crypto.tink", "encrypt/decrypt (Tink)"},
+            new String[] {"javax.crypto", "encrypt/decrypt (Tink)"},
+            new String[] {"com.sun.crypto", "encrypt/decrypt (Tink)"},
+            new String[] {"ca.uhn.hl7v2.model.AbstractMessage.generateACK", "HL7 ACK building"},
+            new String[] {"org.oncogate.intake.hl7.Hl7Acks", "HL7 ACK building"},
+            new String[] {"ca.uhn.hl7v2.parser.PipeParser.encode", "HL7 ACK building"},
+            new String[] {"ca.uhn.hl7v2.parser", "HL7 parse (HAPI)"},
+            new String[] {"ca.uhn.hl7v2.model", "HL7 parse (HAPI)"},
+            new String[] {"ca.uhn.hl7v2.util.Terser", "HL7 map"},
+            new String[] {"org.oncogate.intake.hl7.Hl7Parsing", "HL7 decode"},
+            new String[] {"org.oncogate.intake.hl7", "HL7 map"},
+            new String[] {"org.oncogate.inference", "inference (rules)"},
+            new String[] {"org.oncogate.text", "normalize text"},
+            new String[] {"com.fasterxml.jackson", "JSON"},
+            new String[] {"org.oncogate.job.JobJson", "JSON"},
+            new String[] {"org.oncogate.job.JobValidator", "validate"},
+            new String[] {"org.oncogate.usage", "usage counters"},
+            new String[] {"io.micrometer", "usage counters"},
+            new String[] {"org.apache.logging", "logging"},
+            new String[] {"org.slf4j", "logging"},
+            new String[] {"org.apache.camel.component.mllp", "MLLP socket I/O"},
+            new String[] {"sun.nio.ch.Net", "socket I/O"},
+            new String[] {"sun.nio.ch.NioSocketImpl", "socket I/O"},
+            new String[] {"java.net.", "socket I/O"},
+            new String[] {"org.oncogate.bench", "benchmark client"},
+            new String[] {"org.apache.camel", "Camel routing"});
+
+    private JfrStages() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: JfrStages <recording.jfr>");
+            System.exit(2);
+        }
+        System.out.print(summarize(Path.of(args[0])));
+    }
+
+    static String summarize(Path recording) throws IOException {
+        Map<String, Map<String, Integer>> cpu = new TreeMap<>();
+        Map<String, Map<String, Integer>> inNative = new TreeMap<>();
+        Map<String, List<Duration>> fsyncs = new TreeMap<>();
+        for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            String type = event.getEventType().getName();
+            switch (type) {
+                case "jdk.ExecutionSample" -> count(cpu, group(event.getThread("sampledThread").getJavaName()),
+                        stage(event.getStackTrace()));
+                case "jdk.NativeMethodSample" -> count(inNative, group(event.getThread("sampledThread").getJavaName()),
+                        stage(event.getStackTrace()));
+                case "jdk.FileForce" -> fsyncs.computeIfAbsent(fsyncCaller(event.getStackTrace()), k -> new ArrayList<>())
+                        .add(event.getDuration());
+                default -> {
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        out.append(table("CPU: Java samples (jdk.ExecutionSample) by thread group and stage", cpu));
+        out.append(table("Native: threads sampled in native code (jdk.NativeMethodSample; fsync, sockets, waits)", inNative));
+        out.append("fsync (jdk.FileForce, every call)\n");
+        out.append(String.format("  %-44s %8s %9s %8s %8s %8s%n", "caller", "count", "total s", "mean ms", "p50 ms",
+                "p99 ms"));
+        fsyncs.forEach((caller, durations) -> {
+            Collections.sort(durations);
+            double total = durations.stream().mapToLong(Duration::toNanos).sum() / 1e9;
+            out.append(String.format("  %-44s %8d %9.2f %8.2f %8.2f %8.2f%n", caller, durations.size(), total,
+                    total * 1000 / durations.size(), millis(durations, 50), millis(durations, 99)));
+        });
+        return out.toString();
+    }
+
+    private static String table(String title, Map<String, Map<String, Integer>> byGroup) {
+        int all = byGroup.values().stream().flatMap(m -> m.values().stream()).mapToInt(Integer::intValue).sum();
+        StringBuilder out = new StringBuilder(title).append(", ").append(all).append(" samples\n");
+        byGroup.forEach((group, stages) -> {
+            int inGroup = stages.values().stream().mapToInt(Integer::intValue).sum();
+            out.append(String.format("  %-28s %5.1f%% of all%n", group, 100.0 * inGroup / all));
+            stages.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .filter(e -> 100.0 * e.getValue() / inGroup >= 1.0)
+                    .forEach(e -> out.append(String.format("      %-32s %5.1f%% of group  %5.1f%% of all%n", e.getKey(),
+                            100.0 * e.getValue() / inGroup, 100.0 * e.getValue() / all)));
+        });
+        return out.toString();
+    }
+
+    private static void count(Map<String, Map<String, Integer>> counts, String group, String stage) {
+        counts.computeIfAbsent(group, k -> new TreeMap<>()).merge(stage, 1, Integer::sum);
+    }
+
+    /** Thread groups of the benchmark: camel-mllp's connection threads, inference, the client, the rest. */
+    private static String group(String thread) {
+        if (thread == null) {
+            return "other";
+        }
+        if (thread.startsWith("pool-") || thread.contains("mllp")) {
+            return "MLLP connections (intake)";
+        }
+        if (thread.contains("seda://inference")) {
+            return "inference consumers";
+        }
+        if (thread.startsWith("bench-")) {
+            return "benchmark client";
+        }
+        return thread.startsWith("GC") || thread.contains("G1") ? "GC" : "other";
+    }
+
+    private static String stage(RecordedStackTrace stack) {
+        if (stack == null) {
+            return "(no stack)";
+        }
+        for (RecordedFrame frame : stack.getFrames()) {
+            String name = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+            for (String[] rule : STAGES) {
+                if (name.startsWith(rule[0])) {
+                    return rule[1];
+                }
+            }
+        }
+        return "other";
+    }
+
+    /** Which write asked for an fsync (intake or inference; request or state; file or directory). */
+    private static String fsyncCaller(RecordedStackTrace stack) {
+        String what = "file";
+        String by = "other";
+        if (stack != null) {
+            for (RecordedFrame frame : stack.getFrames()) {
+                String name = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+                if (name.endsWith("DurableFiles.fsyncDirectory")) {
+                    what = "directory";
+                } else if (name.endsWith("JobService.runOnce")) {
+                    by = "inference: state writes";
+                    break;
+                } else if (name.endsWith("JobService.save")) {
+                    by = "state write";
+                } else if (name.endsWith("JobService.store")) {
+                    by = by.equals("state write") ? "intake: state write" : "intake: request write";
+                    break;
+                } else if (name.startsWith("org.oncogate.store.BucketKeys")) {
+                    by = "bucket key";
+                    break;
+                }
+            }
+        }
+        return by + " (" + what + ")";
+    }
+
+    private static double millis(List<Duration> sorted, double percentile) {
+        int index = (int) Math.ceil(percentile / 100 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)).toNanos() / 1e6;
+    }
+}
