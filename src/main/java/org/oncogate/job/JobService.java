@@ -74,14 +74,20 @@ public final class JobService {
     public record Acceptance(JobRecord job, boolean duplicate) {
     }
 
+    /**
+     * One durable write: the request envelope is the accepted job. Its {@code notStarted} state is not
+     * written, it follows from the envelope (see {@link #find}); the first state written is the final one.
+     */
     private JobRecord store(String id, JobRequest request, JobOrigin origin) throws IOException {
         Instant now = store.clock().instant();
         Bucket bucket = store.policy().bucketFor(now);
         store.write(PayloadKind.INPUT, id, REQUEST, JobJson.write(new JobEnvelope(id, origin, now, request)), bucket);
-        JobRecord record = new JobRecord(origin, JobState.notStarted(id, now, store.policy().expiryOf(bucket)));
-        save(record, bucket);
         LOG.info("job {} accepted from {} for subscription {}", id, origin.channel(), origin.subscription());
-        return record;
+        return notStarted(origin, id, now, bucket);
+    }
+
+    private JobRecord notStarted(JobOrigin origin, String id, Instant received, Bucket bucket) {
+        return new JobRecord(origin, JobState.notStarted(id, received, store.policy().expiryOf(bucket)));
     }
 
     /** Runs inference for an accepted job and stores its final state; a finished job is not run again. */
@@ -99,12 +105,14 @@ public final class JobService {
     private JobRecord runOnce(String id) throws PayloadUnavailableException, IOException {
         StoredPayload input = store.find(PayloadKind.INPUT, id, REQUEST)
                 .orElseThrow(() -> missing(PayloadKind.INPUT, id));
-        JobRecord record = find(id).orElseThrow(() -> missing(PayloadKind.STATE, id));
+        JobEnvelope envelope = JobJson.read(store.read(input), JobEnvelope.class);
+        Optional<StoredPayload> state = store.find(PayloadKind.STATE, id, STATE);
+        JobRecord record = state.isPresent() ? JobJson.read(store.read(state.get()), JobRecord.class)
+                : notStarted(envelope.origin(), id, envelope.receivedDateTime(), input.bucket());
         if (record.state().status().isFinal()) {
             return record;
         }
-        JobEnvelope envelope = JobJson.read(store.read(input), JobEnvelope.class);
-        save(new JobRecord(record.origin(), record.state().running(store.clock().instant())), input.bucket());
+        // no "running" state is written: it would cost a durable write per job and tells a reader little
         JobRecord done = new JobRecord(record.origin(), infer(envelope, record.state()));
         save(done, input.bucket());
         JobRequest request = envelope.request();
@@ -114,14 +122,22 @@ public final class JobService {
         return done;
     }
 
-    /** The job's origin and state, while it is retained; empty once expired or purged. */
+    /**
+     * The job's origin and state, while it is retained; empty once expired or purged. A job with a
+     * stored request and no state yet is {@code notStarted}, as of when its request was received.
+     */
     public Optional<JobRecord> find(String id) throws IOException {
-        Optional<StoredPayload> stored = store.find(PayloadKind.STATE, id, STATE);
-        if (stored.isEmpty()) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(JobJson.read(store.read(stored.get()), JobRecord.class));
+            Optional<StoredPayload> stored = store.find(PayloadKind.STATE, id, STATE);
+            if (stored.isPresent()) {
+                return Optional.of(JobJson.read(store.read(stored.get()), JobRecord.class));
+            }
+            Optional<StoredPayload> input = store.find(PayloadKind.INPUT, id, REQUEST);
+            if (input.isEmpty()) {
+                return Optional.empty();
+            }
+            JobEnvelope envelope = JobJson.read(store.read(input.get()), JobEnvelope.class);
+            return Optional.of(notStarted(envelope.origin(), id, envelope.receivedDateTime(), input.get().bucket()));
         } catch (PayloadUnavailableException e) {
             return Optional.empty();
         }
@@ -129,8 +145,9 @@ public final class JobService {
 
     /**
      * Ids of jobs accepted before this gateway started that never reached a final state (a crash).
-     * Jobs accepted since are handed to inference by their own channel. A request stored without a
-     * state (a crash between the two writes) was never acknowledged; it is left to expire.
+     * Jobs accepted since are handed to inference by their own channel. A request whose durable write
+     * completed just before a crash, but was never acknowledged, is run too: its sender sends it again,
+     * and a channel with its own ids (HL7) finds this job; otherwise the result is unused and expires.
      */
     public List<String> unfinished() {
         return store.list(PayloadKind.INPUT).stream()
