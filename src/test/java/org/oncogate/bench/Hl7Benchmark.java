@@ -112,11 +112,14 @@ public final class Hl7Benchmark {
                 results.add(closedLoop(target, connections, settings.messages(), false));
             }
         }
-        if (settings.openMessages() > 0) {
-            out.printf("open loop: %d messages/s for %d s to each target on %d connections%n", settings.rate(),
+        for (int rate : settings.rates()) {
+            if (settings.openMessages(rate) == 0) {
+                continue;
+            }
+            out.printf("open loop: %d messages/s for %d s to each target on %d connections%n", rate,
                     settings.openSeconds(), settings.openConnections());
             for (String target : ports.keySet()) {
-                results.add(openLoop(target));
+                results.add(openLoop(target, rate));
             }
         }
         return new Hl7BenchReport(startedAt, settings(), environment, results, notAa.sum(), failures.counts());
@@ -153,13 +156,13 @@ public final class Hl7Benchmark {
      * Message i is due at start + i / rate; a connection takes the next due message when free, so a
      * slow ACK delays later messages and that delay counts in their latency (no coordinated omission).
      */
-    private Hl7Result openLoop(String target) throws InterruptedException, IOException {
+    private Hl7Result openLoop(String target, int rate) throws InterruptedException, IOException {
         double load = BenchEnvironment.loadAverage();
-        int count = settings.openMessages();
-        long interval = 1_000_000_000L / settings.rate();
-        String label = target + " open " + settings.rate() + "/s";
+        int count = settings.openMessages(rate);
+        long interval = 1_000_000_000L / rate;
+        String label = target + " open " + rate + "/s";
         Latencies latencies = new Latencies();
-        Progress progress = new Progress(target + "/open", count, out);
+        Progress progress = new Progress(target + "/" + rate + "/s", count, out);
         long notAaBefore = notAa.sum();
         MllpConnection[] clients = connect(target, settings.openConnections());
         AtomicInteger next = new AtomicInteger();
@@ -192,7 +195,7 @@ public final class Hl7Benchmark {
             close(clients);
         }
         double drained = drain(target, start);
-        return new Hl7Result(target, "open", clients.length, settings.rate(),
+        return new Hl7Result(target, "open", clients.length, rate,
                 PhaseResult.of(target, latencies.count(), lastAck.get() - start, latencies), notAa.sum() - notAaBefore,
                 rate(latencies.count(), drained), drained, cpuMs(cpu, count), load);
     }
@@ -281,7 +284,7 @@ public final class Hl7Benchmark {
         map.put("concurrencies", settings.concurrencies());
         map.put("messages", settings.messages());
         map.put("warmup", settings.warmup());
-        map.put("rate", settings.rate());
+        map.put("rates", settings.rates());
         map.put("openSeconds", settings.openSeconds());
         map.put("openConnections", settings.openConnections());
         map.put("messageType", "ORU^R01, sender LIS^GENHOSP, one TX OBX per report line, unique MSH-10");

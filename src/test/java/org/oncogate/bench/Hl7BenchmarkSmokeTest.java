@@ -24,7 +24,7 @@ class Hl7BenchmarkSmokeTest {
     void fiftyMessagesAtConcurrencyTwoAreAllAcknowledgedAaAndTheReportIsComplete() throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         Hl7BenchSettings settings = Hl7BenchSettings.defaults().withClosedLoop(List.of(2), 50, 10)
-                .withOpenLoop(25, 2, 2).withOutputDir(reports);
+                .withOpenLoop(List.of(25), 2, 2).withOutputDir(reports);
 
         Hl7BenchReport report = Hl7Benchmark.run(settings, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
@@ -42,7 +42,7 @@ class Hl7BenchmarkSmokeTest {
         }
         assertThat(report.result("gateway", "closed", 2).processedPerSecond())
                 .as("the gateway's rows say when inference caught up").isPositive();
-        assertThat(report.settings()).containsKeys("messageBytes", "reportChars", "concurrencies", "rate");
+        assertThat(report.settings()).containsKeys("messageBytes", "reportChars", "concurrencies", "rates");
         assertThat(report.environment()).containsKeys("cores", "javaVersion", "loadAverageAtStart");
         assertThat(report.table()).contains("baseline", "gateway", "not AA: 0");
         assertThat(printed.toString(StandardCharsets.UTF_8)).as("progress lines").contains("gateway/2", "100%");

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
@@ -76,13 +77,16 @@ public final class JfrStages {
         Map<String, Map<String, Integer>> cpu = new TreeMap<>();
         Map<String, Map<String, Integer>> inNative = new TreeMap<>();
         Map<String, List<Duration>> fsyncs = new TreeMap<>();
+        Map<String, Double> threadCpu = new TreeMap<>();
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
             String type = event.getEventType().getName();
             switch (type) {
-                case "jdk.ExecutionSample" -> count(cpu, group(event.getThread("sampledThread").getJavaName()),
+                case "jdk.ExecutionSample" -> count(cpu, group(name(event.getThread("sampledThread"))),
                         stage(event.getStackTrace()));
-                case "jdk.NativeMethodSample" -> count(inNative, group(event.getThread("sampledThread").getJavaName()),
+                case "jdk.NativeMethodSample" -> count(inNative, group(name(event.getThread("sampledThread"))),
                         stage(event.getStackTrace()));
+                case "jdk.ThreadCPULoad" -> threadCpu.merge(group(name(event.getThread("eventThread"))),
+                        event.getDouble("user") + event.getDouble("system"), Double::sum);
                 case "jdk.FileForce" -> fsyncs.computeIfAbsent(fsyncCaller(event.getStackTrace()), k -> new ArrayList<>())
                         .add(event.getDuration());
                 default -> {
@@ -90,6 +94,10 @@ public final class JfrStages {
             }
         }
         StringBuilder out = new StringBuilder();
+        double cpuAll = threadCpu.values().stream().mapToDouble(Double::doubleValue).sum();
+        out.append("CPU time by thread group (jdk.ThreadCPULoad, all threads incl. GC and JIT)\n");
+        threadCpu.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> out.append(String.format("  %-28s %5.1f%%%n", e.getKey(), 100 * e.getValue() / cpuAll)));
         out.append(table("CPU: Java samples (jdk.ExecutionSample) by thread group and stage", cpu));
         out.append(table("Native: threads sampled in native code (jdk.NativeMethodSample; fsync, sockets, waits)", inNative));
         out.append("fsync (jdk.FileForce, every call)\n");
@@ -122,6 +130,13 @@ public final class JfrStages {
         counts.computeIfAbsent(group, k -> new TreeMap<>()).merge(stage, 1, Integer::sum);
     }
 
+    private static String name(RecordedThread thread) {
+        if (thread == null) {
+            return null;
+        }
+        return thread.getJavaName() != null ? thread.getJavaName() : thread.getOSName();
+    }
+
     /** Thread groups of the benchmark: camel-mllp's connection threads, inference, the client, the rest. */
     private static String group(String thread) {
         if (thread == null) {
@@ -136,7 +151,10 @@ public final class JfrStages {
         if (thread.startsWith("bench-")) {
             return "benchmark client";
         }
-        return thread.startsWith("GC") || thread.contains("G1") ? "GC" : "other";
+        if (thread.startsWith("GC") || thread.startsWith("G1")) {
+            return "GC";
+        }
+        return thread.startsWith("C1 ") || thread.startsWith("C2 ") ? "JIT compiler" : "other";
     }
 
     private static String stage(RecordedStackTrace stack) {
