@@ -17,6 +17,7 @@ import org.oncogate.intake.api.OpenApiDocuments;
 import org.oncogate.intake.hl7.ClinicalTypeTable;
 import org.oncogate.intake.hl7.Hl7Intake;
 import org.oncogate.intake.hl7.Hl7Parsing;
+import org.oncogate.intake.hl7.Hl7Reader;
 import org.oncogate.intake.hl7.Hl7ReportMapper;
 import org.oncogate.intake.hl7.Hl7Senders;
 import org.oncogate.intake.inbox.InboxIntake;
@@ -87,10 +88,17 @@ public class OncogateConfiguration implements CamelConfiguration {
         JobService jobs = new JobService(store, validator, engine, usage);
         registry.bind("jobService", jobs);
 
+        ClinicalType hl7Type = ClinicalType.find(config.get("oncogate.hl7.default-clinical-type"))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "oncogate.hl7.default-clinical-type is not a clinical type of the API"));
+        Hl7Reader hl7 = new Hl7Reader(Hl7Parsing.create(), new Hl7ReportMapper(ClinicalTypeTable.load(), hl7Type));
+        registry.bind("hl7Intake", new Hl7Intake(hl7, Hl7Senders.parse(config.get("oncogate.hl7.senders")),
+                subscriptions, jobs, usage, region, config.getInt("oncogate.hl7.max-message-size")));
+
         ClinicalType noteType = ClinicalType.find(config.get("oncogate.inbox.default-clinical-type"))
                 .orElseThrow(() -> new IllegalArgumentException(
                         "oncogate.inbox.default-clinical-type is not a clinical type of the API"));
-        registry.bind("inboxIntake", new InboxIntake(jobs, subscriptions, new Quarantine(store),
+        registry.bind("inboxIntake", new InboxIntake(jobs, hl7, subscriptions, new Quarantine(store),
                 new Outbox(outboxRoot, clock), usage,
                 new InboxIntake.InboxSettings(config.getLong("oncogate.inbox.max-file-size"), noteType)));
         registry.bind("inboxRegionFilter", new InboxRegionFilter(subscriptions, region));
@@ -98,13 +106,6 @@ public class OncogateConfiguration implements CamelConfiguration {
                 config.getLong("oncogate.api.max-body-size")));
         registry.bind("openApiDocuments", new OpenApiDocuments());
 
-        ClinicalType hl7Type = ClinicalType.find(config.get("oncogate.hl7.default-clinical-type"))
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "oncogate.hl7.default-clinical-type is not a clinical type of the API"));
-        registry.bind("hl7Intake", new Hl7Intake(Hl7Parsing.create(),
-                new Hl7ReportMapper(ClinicalTypeTable.load(), hl7Type),
-                Hl7Senders.parse(config.get("oncogate.hl7.senders")), subscriptions, jobs, usage, region,
-                config.getInt("oncogate.hl7.max-message-size")));
     }
 
     /** The Prometheus registry that camel-micrometer-prometheus scrapes, whichever of us makes it first. */
