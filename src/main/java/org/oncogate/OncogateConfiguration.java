@@ -18,6 +18,7 @@ import org.oncogate.intake.hl7.ClinicalTypeTable;
 import org.oncogate.intake.hl7.Hl7Intake;
 import org.oncogate.intake.hl7.Hl7Parsing;
 import org.oncogate.intake.hl7.Hl7Reader;
+import org.oncogate.intake.hl7.Hl7Results;
 import org.oncogate.intake.hl7.Hl7ReportMapper;
 import org.oncogate.intake.hl7.Hl7Senders;
 import org.oncogate.intake.inbox.InboxIntake;
@@ -92,6 +93,7 @@ public class OncogateConfiguration implements CamelConfiguration {
                 .orElseThrow(() -> new IllegalArgumentException(
                         "oncogate.hl7.default-clinical-type is not a clinical type of the API"));
         Hl7Reader hl7 = new Hl7Reader(Hl7Parsing.create(), new Hl7ReportMapper(ClinicalTypeTable.load(), hl7Type));
+        registry.bind("hl7Results", new Hl7Results(hl7.parsing(), store));
         registry.bind("hl7Intake", new Hl7Intake(hl7, Hl7Senders.parse(config.get("oncogate.hl7.senders")),
                 subscriptions, jobs, usage, region, config.getInt("oncogate.hl7.max-message-size")));
 

@@ -1,0 +1,127 @@
+package org.oncogate.intake.hl7;
+
+import ca.uhn.hl7v2.HL7Exception;
+import ca.uhn.hl7v2.model.v26.message.ORU_R01;
+import ca.uhn.hl7v2.util.Terser;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.Body;
+import org.apache.camel.Header;
+import org.oncogate.job.Inference;
+import org.oncogate.job.InferenceType;
+import org.oncogate.job.JobRecord;
+import org.oncogate.job.PatientResult;
+import org.oncogate.store.PayloadKind;
+import org.oncogate.store.RegionalStore;
+import org.oncogate.store.StoredPayload;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends a finished HL7 job back as an ORU^R01 with one coded OBX per inference (codes from
+ * {@code hl7/result-codes.tsv}), once per job: a delivered marker is stored beside the job.
+ */
+public final class Hl7Results {
+
+    public static final String JOB_ID = "oncogateJobId";
+    private static final String DELIVERED = "delivered";
+    private static final Logger LOG = LoggerFactory.getLogger(Hl7Results.class);
+
+    private record ResultCode(String loinc, String display, String valueSystem) {
+    }
+
+    private final Hl7Parsing parsing;
+    private final RegionalStore store;
+    private final Map<InferenceType, ResultCode> codes;
+
+    public Hl7Results(Hl7Parsing parsing, RegionalStore store) {
+        this.parsing = parsing;
+        this.store = store;
+        this.codes = loadCodes();
+    }
+
+    /** The ORU for a finished job, or empty when it was delivered already or has no result. */
+    public Optional<String> oru(JobRecord job) throws HL7Exception, IOException {
+        if (job.state().result() == null || isDelivered(job.id())) {
+            return Optional.empty();
+        }
+        ORU_R01 oru = new ORU_R01();
+        oru.setParser(parsing.context().getPipeParser());
+        oru.initQuickstart("ORU", "R01", "P");
+        Terser terser = new Terser(oru);
+        terser.set("MSH-3", "ONCOGATE");
+        terser.set("MSH-4", store.region());
+        terser.set("MSH-10", job.id());
+        PatientResult patient = job.state().result().patientResults().get(0);
+        terser.set("/PATIENT_RESULT/PATIENT/PID-3-1", patient.patientId());
+        terser.set("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-1", "1");
+        terser.set("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-2", job.origin().replyTo());
+        terser.set("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-3", job.id());
+        terser.set("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-4-1", "oncogate-inference");
+        terser.set("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-4-2", "Cancer attributes inferred by oncogate");
+        terser.set("/PATIENT_RESULT/ORDER_OBSERVATION/OBR-25", "F");
+        int obx = 0;
+        for (Inference inference : patient.inferences()) {
+            ResultCode code = codes.get(inference.type());
+            if (code == null || inference.isNone()) {
+                continue;
+            }
+            String at = "/PATIENT_RESULT/ORDER_OBSERVATION/OBSERVATION(" + obx + ")/OBX-";
+            terser.set(at + "1", Integer.toString(obx + 1));
+            terser.set(at + "2", "CWE");
+            terser.set(at + "3-1", code.loinc());
+            terser.set(at + "3-2", code.display());
+            terser.set(at + "3-3", "LN");
+            terser.set(at + "5-1", inference.value());
+            terser.set(at + "5-2", inference.description() == null ? "" : inference.description());
+            terser.set(at + "5-3", code.valueSystem());
+            terser.set(at + "11", "F");
+            obx++;
+        }
+        return Optional.of(oru.encode());
+    }
+
+    /** Marks the job delivered, beside it in its bucket, so it is not sent again. */
+    public void delivered(@Header(JOB_ID) String jobId) throws IOException {
+        StoredPayload input = store.find(PayloadKind.INPUT, jobId, "request")
+                .orElseThrow(() -> new IOException("job " + jobId + " expired before its result was marked delivered"));
+        store.write(PayloadKind.STATE, jobId, DELIVERED, new byte[0], input.bucket());
+        LOG.info("HL7 result of job {} delivered", jobId);
+    }
+
+    /** For the route: the ORU as body (null when there is nothing to send) and the job id as header. */
+    public String prepare(@Body JobRecord job, org.apache.camel.Message message) throws HL7Exception, IOException {
+        message.setHeader(JOB_ID, job.id());
+        return oru(job).orElse(null);
+    }
+
+    private boolean isDelivered(String jobId) {
+        return store.find(PayloadKind.STATE, jobId, DELIVERED).isPresent();
+    }
+
+    private static Map<InferenceType, ResultCode> loadCodes() {
+        Map<InferenceType, ResultCode> codes = new HashMap<>();
+        try (InputStream in = Hl7Results.class.getResourceAsStream("/hl7/result-codes.tsv");
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = line.split("\t");
+                InferenceType type = InferenceType.find(columns[0]).orElseThrow(() ->
+                        new IllegalStateException("hl7/result-codes.tsv names an unknown inference type"));
+                codes.put(type, new ResultCode(columns[1], columns[2], columns[3]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read hl7/result-codes.tsv", e);
+        }
+        return codes;
+    }
+}
