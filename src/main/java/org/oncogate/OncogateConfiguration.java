@@ -9,7 +9,10 @@ import java.time.Duration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.mllp.MllpComponent;
+import org.apache.camel.component.mllp.MllpConfiguration;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.oncogate.inference.InferenceEngine;
 import org.oncogate.inference.rules.RulesEngine;
 import org.oncogate.intake.api.JobApi;
@@ -21,6 +24,7 @@ import org.oncogate.intake.hl7.Hl7Reader;
 import org.oncogate.intake.hl7.Hl7Results;
 import org.oncogate.intake.hl7.Hl7ReportMapper;
 import org.oncogate.intake.hl7.Hl7Senders;
+import org.oncogate.intake.hl7.Hl7Tls;
 import org.oncogate.intake.inbox.InboxIntake;
 import org.oncogate.intake.inbox.InboxRegionFilter;
 import org.oncogate.intake.inbox.Outbox;
@@ -94,6 +98,9 @@ public class OncogateConfiguration implements CamelConfiguration {
                         "oncogate.hl7.default-clinical-type is not a clinical type of the API"));
         Hl7Reader hl7 = new Hl7Reader(Hl7Parsing.create(), new Hl7ReportMapper(ClinicalTypeTable.load(), hl7Type));
         registry.bind("hl7Results", new Hl7Results(hl7.parsing(), store));
+        Hl7Tls.parameters(config.find("oncogate.hl7.tls.key-store"), config.find("oncogate.hl7.tls.key-store-password"),
+                        config.find("oncogate.hl7.tls.trust-store"), config.find("oncogate.hl7.tls.trust-store-password"))
+                .ifPresent(tls -> useTls(context.getComponent("mllp", MllpComponent.class), tls));
         registry.bind("hl7Intake", new Hl7Intake(hl7, Hl7Senders.parse(config.get("oncogate.hl7.senders")),
                 subscriptions, jobs, usage, region, config.getInt("oncogate.hl7.max-message-size")));
 
@@ -108,6 +115,13 @@ public class OncogateConfiguration implements CamelConfiguration {
                 config.getLong("oncogate.api.max-body-size")));
         registry.bind("openApiDocuments", new OpenApiDocuments());
 
+    }
+
+    /** The MLLP listener speaks TLS with these parameters. */
+    private static void useTls(MllpComponent mllp, SSLContextParameters tls) {
+        MllpConfiguration configuration = mllp.hasConfiguration() ? mllp.getConfiguration() : new MllpConfiguration();
+        configuration.setSslContextParameters(tls);
+        mllp.setConfiguration(configuration);
     }
 
     /** The Prometheus registry that camel-micrometer-prometheus scrapes, whichever of us makes it first. */
