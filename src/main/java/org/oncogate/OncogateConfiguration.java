@@ -97,7 +97,7 @@ public class OncogateConfiguration implements CamelConfiguration {
                 .orElseThrow(() -> new IllegalArgumentException(
                         "oncogate.hl7.default-clinical-type is not a clinical type of the API"));
         Hl7Reader hl7 = new Hl7Reader(Hl7Parsing.create(), new Hl7ReportMapper(ClinicalTypeTable.load(), hl7Type));
-        registry.bind("hl7Results", new Hl7Results(hl7.parsing(), store));
+        registry.bind("hl7Results", new Hl7Results(hl7.parsing(), region));
         Hl7Tls.parameters(config.find("oncogate.hl7.tls.key-store"), config.find("oncogate.hl7.tls.key-store-password"),
                         config.find("oncogate.hl7.tls.trust-store"), config.find("oncogate.hl7.tls.trust-store-password"))
                 .ifPresent(tls -> useTls(context.getComponent("mllp", MllpComponent.class), tls));

@@ -128,21 +128,28 @@ public final class JobService {
     }
 
     /**
-     * Ids of jobs accepted before this gateway started that never reached a final state (a crash).
-     * Jobs accepted since are handed to inference by their own channel. A request stored without a
-     * state (a crash between the two writes) was never acknowledged; it is left to expire.
+     * Ids of jobs accepted before this gateway started that were not finished or whose result was
+     * not delivered (a crash). Running them again finishes them, or finds them finished and
+     * delivers them. Jobs accepted since are handed to inference by their own channel. A request
+     * stored without a state (a crash between the two writes) was never acknowledged; it expires.
      */
-    public List<String> unfinished() {
+    public List<String> undelivered() {
         return store.list(PayloadKind.INPUT).stream()
                 .map(StoredPayload::id)
-                .filter(this::isUnfinishedFromBefore)
+                .filter(this::isUndeliveredFromBefore)
                 .toList();
     }
 
-    private boolean isUnfinishedFromBefore(String id) {
+    /** Records that the job's channel has delivered its final state; recovery then leaves it alone. */
+    public void markDelivered(JobRecord job) throws IOException {
+        StoredPayload input = store.find(PayloadKind.INPUT, job.id(), REQUEST)
+                .orElseThrow(() -> new IOException("job " + job.id() + " expired before its delivery was recorded"));
+        save(job.asDelivered(), input.bucket());
+    }
+
+    private boolean isUndeliveredFromBefore(String id) {
         try {
-            return find(id).map(r -> !r.state().status().isFinal() && r.state().createdDateTime().isBefore(started))
-                    .orElse(false);
+            return find(id).map(r -> !r.delivered() && r.state().createdDateTime().isBefore(started)).orElse(false);
         } catch (IOException e) {
             return false;
         }

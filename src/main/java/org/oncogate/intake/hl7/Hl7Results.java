@@ -13,43 +13,34 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.Body;
-import org.apache.camel.Header;
 import org.oncogate.job.Inference;
 import org.oncogate.job.InferenceType;
 import org.oncogate.job.JobRecord;
 import org.oncogate.job.PatientResult;
-import org.oncogate.store.PayloadKind;
-import org.oncogate.store.RegionalStore;
-import org.oncogate.store.StoredPayload;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Sends a finished HL7 job back as an ORU^R01 with one coded OBX per inference (codes from
- * {@code hl7/result-codes.tsv}), once per job: a delivered marker is stored beside the job.
+ * Builds the ORU^R01 that sends a finished HL7 job back, with one coded OBX per inference (codes
+ * from {@code hl7/result-codes.tsv}). A job already delivered gets none.
  */
 public final class Hl7Results {
 
-    public static final String JOB_ID = "oncogateJobId";
-    private static final String DELIVERED = "delivered";
-    private static final Logger LOG = LoggerFactory.getLogger(Hl7Results.class);
 
     private record ResultCode(String loinc, String display, String valueSystem) {
     }
 
     private final Hl7Parsing parsing;
-    private final RegionalStore store;
+    private final String region;
     private final Map<InferenceType, ResultCode> codes;
 
-    public Hl7Results(Hl7Parsing parsing, RegionalStore store) {
+    public Hl7Results(Hl7Parsing parsing, String region) {
         this.parsing = parsing;
-        this.store = store;
+        this.region = region;
         this.codes = loadCodes();
     }
 
     /** The ORU for a finished job, or empty when it was delivered already or has no result. */
     public Optional<String> oru(JobRecord job) throws HL7Exception, IOException {
-        if (job.state().result() == null || isDelivered(job.id())) {
+        if (job.state().result() == null || job.delivered()) {
             return Optional.empty();
         }
         ORU_R01 oru = new ORU_R01();
@@ -57,7 +48,7 @@ public final class Hl7Results {
         oru.initQuickstart("ORU", "R01", "P");
         Terser terser = new Terser(oru);
         terser.set("MSH-3", "ONCOGATE");
-        terser.set("MSH-4", store.region());
+        terser.set("MSH-4", region);
         terser.set("MSH-10", job.id());
         PatientResult patient = job.state().result().patientResults().get(0);
         terser.set("/PATIENT_RESULT/PATIENT/PID-3-1", patient.patientId());
@@ -88,22 +79,9 @@ public final class Hl7Results {
         return Optional.of(oru.encode());
     }
 
-    /** Marks the job delivered, beside it in its bucket, so it is not sent again. */
-    public void delivered(@Header(JOB_ID) String jobId) throws IOException {
-        StoredPayload input = store.find(PayloadKind.INPUT, jobId, "request")
-                .orElseThrow(() -> new IOException("job " + jobId + " expired before its result was marked delivered"));
-        store.write(PayloadKind.STATE, jobId, DELIVERED, new byte[0], input.bucket());
-        LOG.info("HL7 result of job {} delivered", jobId);
-    }
-
-    /** For the route: the ORU as body (null when there is nothing to send) and the job id as header. */
-    public String prepare(@Body JobRecord job, org.apache.camel.Message message) throws HL7Exception, IOException {
-        message.setHeader(JOB_ID, job.id());
+    /** For the route: the ORU as body, or null when there is nothing to send. */
+    public String prepare(@Body JobRecord job) throws HL7Exception, IOException {
         return oru(job).orElse(null);
-    }
-
-    private boolean isDelivered(String jobId) {
-        return store.find(PayloadKind.STATE, jobId, DELIVERED).isPresent();
     }
 
     private static Map<InferenceType, ResultCode> loadCodes() {
