@@ -3,6 +3,7 @@ package org.oncogate.intake.hl7;
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.ParserConfiguration;
@@ -45,6 +46,8 @@ public final class Hl7Parsing {
         parsing.setUnexpectedSegmentBehaviour(UnexpectedSegmentBehaviourEnum.ADD_INLINE);
         parsing.setDefaultObx2Type("ST");
         parsing.setInvalidObx2Type("ST");
+        // control ids of ACKs and ORUs: in memory, not HAPI's default id_file in the working directory
+        parsing.setIdGenerator(new InMemoryIDGenerator());
         return new Hl7Parsing(context);
     }
 

@@ -43,6 +43,7 @@ class Hl7ResultsEndToEndTest {
         }
         List<Message> received = new CopyOnWriteArrayList<>();
         try (HapiContext hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.6"))) {
+            hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
             HL7Service receiver = hapi.newServer(receiverPort, false);
             receiver.registerApplication("ORU", "R01", new ReceivingApplication<Message>() {
                 @Override
