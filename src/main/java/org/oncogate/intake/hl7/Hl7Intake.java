@@ -56,7 +56,8 @@ public final class Hl7Intake {
     /** Takes the frame in the body; sets the acknowledgement, and the job id as body for a new job. */
     public void receive(Exchange exchange) {
         byte[] frame = exchange.getIn().getBody(byte[].class);
-        String er7 = null;
+        // what a refusal answers: the header alone until the whole message is decoded
+        String er7 = Hl7Parsing.header(frame);
         Message message = null;
         String subscription = "unknown";
         try {
