@@ -9,7 +9,10 @@ import java.time.Duration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
+import org.apache.camel.component.mllp.MllpComponent;
+import org.apache.camel.component.mllp.MllpConfiguration;
 import org.apache.camel.spi.Registry;
+import org.apache.camel.support.jsse.SSLContextParameters;
 import org.oncogate.inference.InferenceEngine;
 import org.oncogate.inference.rules.RulesEngine;
 import org.oncogate.intake.api.JobApi;
@@ -17,8 +20,11 @@ import org.oncogate.intake.api.OpenApiDocuments;
 import org.oncogate.intake.hl7.ClinicalTypeTable;
 import org.oncogate.intake.hl7.Hl7Intake;
 import org.oncogate.intake.hl7.Hl7Parsing;
+import org.oncogate.intake.hl7.Hl7Reader;
+import org.oncogate.intake.hl7.Hl7Results;
 import org.oncogate.intake.hl7.Hl7ReportMapper;
 import org.oncogate.intake.hl7.Hl7Senders;
+import org.oncogate.intake.hl7.Hl7Tls;
 import org.oncogate.intake.inbox.InboxIntake;
 import org.oncogate.intake.inbox.InboxRegionFilter;
 import org.oncogate.intake.inbox.Outbox;
@@ -87,10 +93,21 @@ public class OncogateConfiguration implements CamelConfiguration {
         JobService jobs = new JobService(store, validator, engine, usage);
         registry.bind("jobService", jobs);
 
+        ClinicalType hl7Type = ClinicalType.find(config.get("oncogate.hl7.default-clinical-type"))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "oncogate.hl7.default-clinical-type is not a clinical type of the API"));
+        Hl7Reader hl7 = new Hl7Reader(Hl7Parsing.create(), new Hl7ReportMapper(ClinicalTypeTable.load(), hl7Type));
+        registry.bind("hl7Results", new Hl7Results(hl7.parsing(), region));
+        Hl7Tls.parameters(config.find("oncogate.hl7.tls.key-store"), config.find("oncogate.hl7.tls.key-store-password"),
+                        config.find("oncogate.hl7.tls.trust-store"), config.find("oncogate.hl7.tls.trust-store-password"))
+                .ifPresent(tls -> useTls(context.getComponent("mllp", MllpComponent.class), tls));
+        registry.bind("hl7Intake", new Hl7Intake(hl7, Hl7Senders.parse(config.get("oncogate.hl7.senders")),
+                subscriptions, jobs, usage, region, config.getInt("oncogate.hl7.max-message-size")));
+
         ClinicalType noteType = ClinicalType.find(config.get("oncogate.inbox.default-clinical-type"))
                 .orElseThrow(() -> new IllegalArgumentException(
                         "oncogate.inbox.default-clinical-type is not a clinical type of the API"));
-        registry.bind("inboxIntake", new InboxIntake(jobs, subscriptions, new Quarantine(store),
+        registry.bind("inboxIntake", new InboxIntake(jobs, hl7, subscriptions, new Quarantine(store),
                 new Outbox(outboxRoot, clock), usage,
                 new InboxIntake.InboxSettings(config.getLong("oncogate.inbox.max-file-size"), noteType)));
         registry.bind("inboxRegionFilter", new InboxRegionFilter(subscriptions, region));
@@ -98,13 +115,13 @@ public class OncogateConfiguration implements CamelConfiguration {
                 config.getLong("oncogate.api.max-body-size")));
         registry.bind("openApiDocuments", new OpenApiDocuments());
 
-        ClinicalType hl7Type = ClinicalType.find(config.get("oncogate.hl7.default-clinical-type"))
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "oncogate.hl7.default-clinical-type is not a clinical type of the API"));
-        registry.bind("hl7Intake", new Hl7Intake(Hl7Parsing.create(),
-                new Hl7ReportMapper(ClinicalTypeTable.load(), hl7Type),
-                Hl7Senders.parse(config.get("oncogate.hl7.senders")), subscriptions, jobs, usage, region,
-                config.getInt("oncogate.hl7.max-message-size")));
+    }
+
+    /** The MLLP listener speaks TLS with these parameters. */
+    private static void useTls(MllpComponent mllp, SSLContextParameters tls) {
+        MllpConfiguration configuration = mllp.hasConfiguration() ? mllp.getConfiguration() : new MllpConfiguration();
+        configuration.setSslContextParameters(tls);
+        mllp.setConfiguration(configuration);
     }
 
     /** The Prometheus registry that camel-micrometer-prometheus scrapes, whichever of us makes it first. */

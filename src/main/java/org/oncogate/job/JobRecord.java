@@ -2,9 +2,18 @@ package org.oncogate.job;
 
 /**
  * What the gateway keeps about a job besides its request: where it came from (who owns it, where
- * its result goes) and its current state. Stored encrypted as the job's {@code state} part.
+ * its result goes), its current state, and whether its channel has delivered the final state.
+ * Stored encrypted as the job's {@code state} part.
  */
-public record JobRecord(JobOrigin origin, JobState state) {
+public record JobRecord(JobOrigin origin, JobState state, boolean delivered) {
+
+    public JobRecord(JobOrigin origin, JobState state) {
+        this(origin, state, false);
+    }
+
+    public JobRecord asDelivered() {
+        return new JobRecord(origin, state, true);
+    }
 
     /** The delivery route for the job's channel, e.g. {@code direct:deliver-inbox}. */
     public String deliveryEndpoint() {

@@ -144,22 +144,30 @@ public final class JobService {
     }
 
     /**
-     * Ids of jobs accepted before this gateway started that never reached a final state (a crash).
-     * Jobs accepted since are handed to inference by their own channel. A request whose durable write
-     * completed just before a crash, but was never acknowledged, is run too: its sender sends it again,
-     * and a channel with its own ids (HL7) finds this job; otherwise the result is unused and expires.
+     * Ids of jobs accepted before this gateway started that were not finished or whose result was
+     * not delivered (a crash). Running them again finishes them, or finds them finished and
+     * delivers them. Jobs accepted since are handed to inference by their own channel. A request
+     * whose durable write completed just before a crash, but was never acknowledged, is run too: its
+     * sender sends it again, and a channel with its own ids (HL7) finds this job; otherwise the
+     * result goes unused and expires.
      */
-    public List<String> unfinished() {
+    public List<String> undelivered() {
         return store.list(PayloadKind.INPUT).stream()
                 .map(StoredPayload::id)
-                .filter(this::isUnfinishedFromBefore)
+                .filter(this::isUndeliveredFromBefore)
                 .toList();
     }
 
-    private boolean isUnfinishedFromBefore(String id) {
+    /** Records that the job's channel has delivered its final state; recovery then leaves it alone. */
+    public void markDelivered(JobRecord job) throws IOException {
+        StoredPayload input = store.find(PayloadKind.INPUT, job.id(), REQUEST)
+                .orElseThrow(() -> new IOException("job " + job.id() + " expired before its delivery was recorded"));
+        save(job.asDelivered(), input.bucket());
+    }
+
+    private boolean isUndeliveredFromBefore(String id) {
         try {
-            return find(id).map(r -> !r.state().status().isFinal() && r.state().createdDateTime().isBefore(started))
-                    .orElse(false);
+            return find(id).map(r -> !r.delivered() && r.state().createdDateTime().isBefore(started)).orElse(false);
         } catch (IOException e) {
             return false;
         }

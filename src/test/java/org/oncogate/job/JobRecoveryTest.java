@@ -15,7 +15,10 @@ import org.oncogate.testing.MutableClock;
 import org.oncogate.testing.PhiCanary;
 import org.oncogate.testing.RunningGateway;
 
-/** A job that was acknowledged (durably stored) but never ran, as after a crash, runs at the next start. */
+/**
+ * After a crash, the next start finishes what was acknowledged: a job that never ran runs, and a
+ * job that ran but whose result was never delivered is delivered.
+ */
 class JobRecoveryTest {
 
     @Test
@@ -36,7 +39,34 @@ class JobRecoveryTest {
             JsonNode state = org.oncogate.job.JobJson.MAPPER.readTree(result.toFile());
             assertThat(state.get("id").asText()).isEqualTo(id);
             assertThat(state.get("status").asText()).isEqualTo("succeeded");
-            assertThat(second.bean("jobService", JobService.class).unfinished()).isEmpty();
+            assertThat(second.bean("jobService", JobService.class).undelivered()).isEmpty();
+        }
+    }
+
+    @Test
+    void aFinishedButUndeliveredJobIsDeliveredAfterRestart(@TempDir Path folder) throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        try (RunningGateway first = RunningGateway.start(folder, clock, Map.of())) {
+            PatientDocument note = new PatientDocument("note", ClinicalType.PATHOLOGY_REPORT, "d1", "en", null,
+                    DocumentContent.inline(PhiCanary.patientLine() + "\nClear cell renal cell carcinoma, pT1a."));
+            JobRequest request = new JobRequest(List.of(new PatientRecord("P-5002", null, List.of(note))), null);
+            JobService jobs = first.bean("jobService", JobService.class);
+            String id = jobs.accept(request, new JobOrigin("inbox", "default", "P-5002")).id();
+            // inference finished, then the gateway "died" before the outbox file was written
+            assertThat(jobs.process(id).state().status().isFinal()).isTrue();
+            assertThat(first.outbox("default").resolve("P-5002.result.json")).doesNotExist();
+        }
+        clock.advance(Duration.ofMinutes(1));
+        try (RunningGateway second = RunningGateway.start(folder, clock, Map.of())) {
+            Path result = second.outbox("default").resolve("P-5002.result.json");
+            RunningGateway.await("the delivered result", Duration.ofSeconds(30), () -> Files.exists(result));
+            RunningGateway.await("the delivery to be recorded", Duration.ofSeconds(10), () -> {
+                try {
+                    return second.bean("jobService", JobService.class).undelivered().isEmpty();
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            });
         }
     }
 }

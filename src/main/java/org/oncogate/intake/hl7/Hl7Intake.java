@@ -6,14 +6,11 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.oncogate.job.InvalidJobException;
 import org.oncogate.job.JobOrigin;
-import org.oncogate.job.JobRequest;
 import org.oncogate.job.JobService;
-import org.oncogate.job.PatientRecord;
 import org.oncogate.subscription.Subscription;
 import org.oncogate.subscription.Subscriptions;
 import org.oncogate.usage.UsageCounters;
@@ -35,8 +32,7 @@ public final class Hl7Intake {
     static final String MLLP_ACK = "CamelMllpAcknowledgementString";
     private static final Logger LOG = LoggerFactory.getLogger(Hl7Intake.class);
 
-    private final Hl7Parsing parsing;
-    private final Hl7ReportMapper mapper;
+    private final Hl7Reader reader;
     private final Hl7Acks acks;
     private final Hl7Senders senders;
     private final Subscriptions subscriptions;
@@ -45,11 +41,10 @@ public final class Hl7Intake {
     private final String region;
     private final int maxMessageBytes;
 
-    public Hl7Intake(Hl7Parsing parsing, Hl7ReportMapper mapper, Hl7Senders senders, Subscriptions subscriptions,
-                     JobService jobs, UsageCounters usage, String region, int maxMessageBytes) {
-        this.parsing = parsing;
-        this.mapper = mapper;
-        this.acks = new Hl7Acks(parsing);
+    public Hl7Intake(Hl7Reader reader, Hl7Senders senders, Subscriptions subscriptions, JobService jobs,
+                     UsageCounters usage, String region, int maxMessageBytes) {
+        this.reader = reader;
+        this.acks = new Hl7Acks(reader.parsing());
         this.senders = senders;
         this.subscriptions = subscriptions;
         this.jobs = jobs;
@@ -61,7 +56,8 @@ public final class Hl7Intake {
     /** Takes the frame in the body; sets the acknowledgement, and the job id as body for a new job. */
     public void receive(Exchange exchange) {
         byte[] frame = exchange.getIn().getBody(byte[].class);
-        String er7 = null;
+        // what a refusal answers: the header alone until the whole message is decoded
+        String er7 = Hl7Parsing.header(frame);
         Message message = null;
         String subscription = "unknown";
         try {
@@ -73,20 +69,18 @@ public final class Hl7Intake {
                         null);
             }
             er7 = Hl7Parsing.decode(frame);
-            message = parsing.parse(er7);
-            Hl7Report report = mapper.map(message);
+            message = reader.parsing().parse(er7);
+            Hl7Report report = reader.map(message);
             Subscription sender = sender(report.sender());
             subscription = sender.name();
-            JobService.Acceptance acceptance = jobs.acceptOnce(jobId(sender, report),
-                    new JobRequest(List.of(new PatientRecord(report.patientId(), null, List.of(report.document()))), null),
+            JobService.Acceptance acceptance = jobs.acceptOnce(jobId(sender, report), report.request(),
                     new JobOrigin(CHANNEL, sender.name(), report.controlId()));
             exchange.setProperty(MLLP_ACK, acks.accept(message, acceptance.job().id()));
             exchange.setProperty(NEW_JOB, !acceptance.duplicate());
             exchange.getIn().setBody(acceptance.job().id());
             count(subscription, acceptance.duplicate() ? "repeated" : "accepted", report.text().length());
         } catch (Hl7RejectException e) {
-            refuse(exchange, message, er7, AcknowledgmentCode.AR, e.code() + ": " + e.getMessage(),
-                    errorCode(e.code()), subscription);
+            refuse(exchange, message, er7, AcknowledgmentCode.AR, e.getMessage(), errorCode(e.code()), subscription);
         } catch (InvalidJobException e) {
             refuse(exchange, message, er7, AcknowledgmentCode.AR, e.getMessage(), ErrorCode.DATA_TYPE_ERROR,
                     subscription);

@@ -3,6 +3,7 @@ package org.oncogate.intake.hl7;
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.ParserConfiguration;
@@ -45,6 +46,8 @@ public final class Hl7Parsing {
         parsing.setUnexpectedSegmentBehaviour(UnexpectedSegmentBehaviourEnum.ADD_INLINE);
         parsing.setDefaultObx2Type("ST");
         parsing.setInvalidObx2Type("ST");
+        // control ids of ACKs and ORUs: in memory, not HAPI's default id_file in the working directory
+        parsing.setIdGenerator(new InMemoryIDGenerator());
         return new Hl7Parsing(context);
     }
 
@@ -76,17 +79,29 @@ public final class Hl7Parsing {
      * {@code UnsupportedCharset}, bytes invalid in the charset are {@code InvalidEncoding}.
      */
     public static String decode(byte[] frame) throws Hl7RejectException {
-        int start = firstMsh(frame);
-        if (start < 0) {
+        String header = header(frame);
+        if (header == null) {
             throw unparseable("no segment starts with MSH");
         }
+        return Hl7Charsets.decode(frame, Hl7Charsets.forName(msh18(header)), "MSH-18");
+    }
+
+    /**
+     * The first MSH segment of raw message bytes, or null if there is none. Its fields are ASCII, so
+     * it reads the same whatever the message's charset: enough to answer a message that is refused
+     * before it is decoded (too large, wrong charset) with MSA-2 naming it.
+     */
+    public static String header(byte[] bytes) {
+        int start = bytes == null ? -1 : firstMsh(bytes);
+        if (start < 0) {
+            return null;
+        }
         int end = start;
-        while (end < frame.length && frame[end] != '\r' && frame[end] != '\n') {
+        while (end < bytes.length && bytes[end] != '\r' && bytes[end] != '\n') {
             end++;
         }
         // ISO-8859-1 maps every byte to one char, so the header's ASCII fields read as they are
-        String header = new String(frame, start, end - start, StandardCharsets.ISO_8859_1);
-        return Hl7Charsets.decode(frame, Hl7Charsets.forName(msh18(header)), "MSH-18");
+        return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
     }
 
     /**

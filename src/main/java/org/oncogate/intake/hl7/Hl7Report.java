@@ -1,5 +1,8 @@
 package org.oncogate.intake.hl7;
 
+import java.util.List;
+import org.oncogate.job.JobRequest;
+import org.oncogate.job.PatientRecord;
 import java.util.Objects;
 import org.oncogate.job.ClinicalType;
 import org.oncogate.job.DocumentContent;
@@ -34,6 +37,11 @@ public record Hl7Report(String sender, String controlId, String messageType, Str
     public PatientDocument document() {
         return new PatientDocument(PatientDocument.NOTE, clinicalType, documentId, "en", createdDateTime,
                 DocumentContent.inline(text));
+    }
+
+    /** The canonical job: this one patient with this one document. */
+    public JobRequest request() {
+        return new JobRequest(List.of(new PatientRecord(patientId, null, List.of(document()))), null);
     }
 
     /** Never prints the patient id or the text. */

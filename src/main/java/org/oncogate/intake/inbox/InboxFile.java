@@ -25,6 +25,10 @@ record InboxFile(String subscription, String name) {
         return name.endsWith(".txt");
     }
 
+    boolean isHl7() {
+        return name.endsWith(".hl7");
+    }
+
     boolean isRequest() {
         return name.endsWith(".json");
     }

@@ -4,11 +4,14 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.oncogate.intake.hl7.Hl7Reader;
+import org.oncogate.intake.hl7.Hl7Report;
 import org.oncogate.job.ClinicalType;
 import org.oncogate.job.DocumentContent;
 import org.oncogate.job.JobError;
@@ -16,7 +19,6 @@ import org.oncogate.job.JobJson;
 import org.oncogate.job.JobOrigin;
 import org.oncogate.job.JobRequest;
 import org.oncogate.job.JobService;
-import org.oncogate.job.JobState;
 import org.oncogate.job.PatientDocument;
 import org.oncogate.job.PatientRecord;
 import org.oncogate.job.JobRecord;
@@ -34,8 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The inbox channel: reads a file dropped in {@code inbox/<subscription>/}, turns it into a
- * canonical job (a {@code .json} Onco-Phenotype request, or a {@code .txt} note named by
- * {@link NoteFileName}), and answers through the outbox. A refused file goes to the quarantine.
+ * canonical job (a {@code .json} Onco-Phenotype request, a {@code .txt} note named by
+ * {@link NoteFileName}, or a {@code .hl7} file with one message or a batch, one job per message),
+ * and answers through the outbox. A refused file goes to the quarantine.
  */
 public final class InboxIntake {
 
@@ -43,15 +46,17 @@ public final class InboxIntake {
     private static final Logger LOG = LoggerFactory.getLogger(InboxIntake.class);
 
     private final JobService jobs;
+    private final Hl7Reader hl7;
     private final Subscriptions subscriptions;
     private final Quarantine quarantine;
     private final Outbox outbox;
     private final UsageCounters usage;
     private final InboxSettings settings;
 
-    public InboxIntake(JobService jobs, Subscriptions subscriptions, Quarantine quarantine, Outbox outbox,
+    public InboxIntake(JobService jobs, Hl7Reader hl7, Subscriptions subscriptions, Quarantine quarantine, Outbox outbox,
                        UsageCounters usage, InboxSettings settings) {
         this.jobs = jobs;
+        this.hl7 = hl7;
         this.subscriptions = subscriptions;
         this.quarantine = quarantine;
         this.outbox = outbox;
@@ -60,18 +65,24 @@ public final class InboxIntake {
     }
 
     /** Stores the file's job durably and returns its id; only then may the route delete the file. */
-    public String accept(@Header(Exchange.FILE_NAME) String relativePath, @Body File body)
+    public List<String> accept(@Header(Exchange.FILE_NAME) String relativePath, @Body File body)
             throws RejectedInputException, IOException {
         InboxFile file = InboxFile.of(relativePath);
         if (subscriptions.find(file.subscription()).isEmpty()) {
             throw new UnknownSubscriptionException();
         }
-        JobRequest request = read(file, body);
-        JobState state = jobs.accept(request, new JobOrigin(CHANNEL, file.subscription(), file.baseName()));
-        usage.record(new UsageEvent(CHANNEL, "submit", file.subscription(), "accepted",
-                request.documentCount(), request.characterCount()));
-        LOG.info("inbox file {} in {} stored as job {}", file.fingerprint(), file.subscription(), state.id());
-        return state.id();
+        List<JobRequest> requests = read(file, body);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            // a batch's jobs answer as <name>-1, <name>-2, ...; a single job as <name>
+            String replyTo = requests.size() == 1 ? file.baseName() : file.baseName() + "-" + (i + 1);
+            JobRequest request = requests.get(i);
+            ids.add(jobs.accept(request, new JobOrigin(CHANNEL, file.subscription(), replyTo)).id());
+            usage.record(new UsageEvent(CHANNEL, "submit", file.subscription(), "accepted",
+                    request.documentCount(), request.characterCount()));
+        }
+        LOG.info("inbox file {} in {} stored as job(s) {}", file.fingerprint(), file.subscription(), ids);
+        return ids;
     }
 
     /** Quarantines a refused file and writes its error report; the route then deletes the file. */
@@ -93,9 +104,10 @@ public final class InboxIntake {
         outbox.write(job.origin().subscription(), job.origin().replyTo(), ".result.json", job.state());
     }
 
-    private JobRequest read(InboxFile file, File body) throws IOException, RejectedInputException {
-        if (!file.isNote() && !file.isRequest()) {
-            throw unreadable("UnsupportedFileType", "only .json job requests and .txt notes are read", "file name");
+    private List<JobRequest> read(InboxFile file, File body) throws IOException, RejectedInputException {
+        if (!file.isNote() && !file.isRequest() && !file.isHl7()) {
+            throw unreadable("UnsupportedFileType", "only .json job requests, .txt notes and .hl7 messages are read",
+                    "file name");
         }
         long size = Files.size(body.toPath());
         if (size == 0) {
@@ -105,14 +117,17 @@ public final class InboxIntake {
             throw unreadable("FileTooLarge", "the file exceeds the inbox limit of " + settings.maxFileSize()
                     + " bytes", "file");
         }
+        if (file.isHl7()) {
+            return hl7.readFile(Files.readAllBytes(body.toPath())).stream().map(Hl7Report::request).toList();
+        }
         String text;
         try {
             text = TextDecoder.decode(Files.readAllBytes(body.toPath()));
         } catch (UndecodableTextException e) {
             throw unreadable("InvalidEncoding", "the file is not valid UTF-8", "byte " + e.byteOffset());
         }
-        return file.isNote() ? note(file, text, Files.getLastModifiedTime(body.toPath()).toInstant())
-                : JobJson.readRequest(text);
+        return List.of(file.isNote() ? note(file, text, Files.getLastModifiedTime(body.toPath()).toInstant())
+                : JobJson.readRequest(text));
     }
 
     private JobRequest note(InboxFile file, String text, Instant written) throws RejectedInputException {

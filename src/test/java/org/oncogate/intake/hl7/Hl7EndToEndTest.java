@@ -55,6 +55,7 @@ class Hl7EndToEndTest {
                 "6719bae6b9740b8f8c197ceead84aa0744972e6f21b64ac9509296c1f028b983"));
         hapi = new DefaultHapiContext(new CanonicalModelClassFactory("2.6"));
         hapi.getParserConfiguration().setValidating(false);
+        hapi.getParserConfiguration().setIdGenerator(new ca.uhn.hl7v2.util.idgenerator.InMemoryIDGenerator());
         connection = hapi.newClient("localhost", gateway.hl7Port(), false);
     }
 

@@ -4,22 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oncogate.job.JobJson;
+import org.oncogate.testing.GatewayProcess;
 import org.oncogate.testing.PhiCanary;
 import org.oncogate.testing.RunningGateway;
 
@@ -47,9 +44,7 @@ class InboxCrashTest {
         Path inbox = Files.createDirectories(folder.resolve("data/inbox/default"));
         List<String> sent = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            int port = freePort();
-            Process gateway = startGateway(port);
-            awaitHealthy(port);
+            GatewayProcess gateway = startGateway().awaitHealthy();
             // notes keep arriving while the gateway works; it dies at a random moment among them
             int killAfter = random.nextInt(FILES_PER_ROUND);
             for (int i = 0; i < FILES_PER_ROUND; i++) {
@@ -58,7 +53,7 @@ class InboxCrashTest {
                 sent.add(name);
                 if (i == killAfter) {
                     Thread.sleep(random.nextInt(400));
-                    gateway.destroyForcibly().waitFor();
+                    gateway.kill();
                 }
                 Thread.sleep(random.nextInt(60));
             }
@@ -66,15 +61,13 @@ class InboxCrashTest {
                     killAfter, count(inbox, ".txt"), count(folder.resolve("data/outbox/default"), ".result.json"),
                     sent.size());
         }
-        Process gateway = startGateway(freePort());
-        try {
+        try (GatewayProcess gateway = startGateway()) {
             Path outbox = folder.resolve("data/outbox/default");
             try {
                 RunningGateway.await("a result for every note", Duration.ofSeconds(120),
                         () -> sent.stream().allMatch(name -> Files.exists(outbox.resolve(name + ".result.json"))));
             } catch (AssertionError e) {
-                List<String> output = Files.readAllLines(folder.resolve("gateway.out"));
-                System.out.println(String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size())));
+                System.out.println(gateway.outputTail(40));
                 throw e;
             }
             for (String name : sent) {
@@ -85,8 +78,6 @@ class InboxCrashTest {
             try (Stream<Path> left = Files.list(inbox)) {
                 assertThat(left).as("inbox after recovery").isEmpty();
             }
-        } finally {
-            gateway.destroyForcibly().waitFor();
         }
     }
 
@@ -106,45 +97,9 @@ class InboxCrashTest {
         Files.move(temp, inbox.resolve(name + ".txt"), StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void awaitHealthy(int port) throws InterruptedException {
-        HttpClient client = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/observe/health")).build();
-        RunningGateway.await("the gateway to start", Duration.ofSeconds(60), () -> {
-            try {
-                return client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
-    }
-
-    private Process startGateway(int port) throws IOException {
-        String log = System.getProperty("oncogate.test-log", "target/test-logs/oncogate-test.log");
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Doncogate.test-log=" + Path.of(log).toAbsolutePath(),
-                "-Doncogate.data-dir=" + folder.resolve("data"),
-                "-Doncogate.kek.dev-dir=" + folder.resolve("dev-kek"),
-                "-Doncogate.inbox.poll-delay=100",
-                "-Doncogate.inbox.read-lock-min-age=100",
-                "-Dcamel.server.port=" + port,
-                "-Dcamel.management.port=" + port,
-                "-Doncogate.hl7.port=" + freePort(),
-                "org.oncogate.Oncogate");
-        return new ProcessBuilder(command)
-                .directory(folder.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("gateway.out").toFile()))
-                .start();
+    private GatewayProcess startGateway() throws IOException {
+        return GatewayProcess.start(folder, Map.of(
+                "oncogate.inbox.poll-delay", "100",
+                "oncogate.inbox.read-lock-min-age", "100"));
     }
 }
