@@ -172,7 +172,7 @@ public final class JfrStages {
         return "other";
     }
 
-    /** Which write asked for an fsync (intake or inference; request or state; file or directory). */
+    /** Which write asked for an fsync (intake, inference or delivery; request or state; file or directory). */
     private static String fsyncCaller(RecordedStackTrace stack) {
         String what = "file";
         String by = "other";
@@ -181,6 +181,9 @@ public final class JfrStages {
                 String name = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
                 if (name.endsWith("DurableFiles.fsyncDirectory")) {
                     what = "directory";
+                } else if (name.endsWith("JobService.markDelivered")) {
+                    by = "delivery: delivered record";
+                    break;
                 } else if (name.endsWith("JobService.runOnce")) {
                     by = "inference: state writes";
                     break;
