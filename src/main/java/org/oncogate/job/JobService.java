@@ -112,7 +112,7 @@ public final class JobService {
         if (record.state().status().isFinal()) {
             return record;
         }
-        // no "running" state is written: it would cost a durable write per job and tells a reader little
+        // no "running" state is written (a durable write per job); find() reports it while the job is in flight
         JobRecord done = new JobRecord(record.origin(), infer(envelope, record.state()));
         save(done, input.bucket());
         JobRequest request = envelope.request();
@@ -137,7 +137,10 @@ public final class JobService {
                 return Optional.empty();
             }
             JobEnvelope envelope = JobJson.read(store.read(input.get()), JobEnvelope.class);
-            return Optional.of(notStarted(envelope.origin(), id, envelope.receivedDateTime(), input.get().bucket()));
+            JobRecord waiting = notStarted(envelope.origin(), id, envelope.receivedDateTime(), input.get().bucket());
+            // "running" is never written (it would cost a durable write per job); it is known here
+            return Optional.of(inFlight.contains(id)
+                    ? new JobRecord(waiting.origin(), waiting.state().running(store.clock().instant())) : waiting);
         } catch (PayloadUnavailableException e) {
             return Optional.empty();
         }
