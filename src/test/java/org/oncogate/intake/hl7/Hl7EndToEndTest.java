@@ -9,9 +9,6 @@ import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.util.Terser;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,19 +132,8 @@ class Hl7EndToEndTest {
 
     /** Sends bytes that HAPI would refuse to send, in an MLLP frame, and reads the answer. */
     private static String rawExchange(String payload) throws IOException {
-        try (Socket socket = new Socket("localhost", gateway.hl7Port())) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(0x0b);
-            out.write(payload.getBytes(StandardCharsets.UTF_8));
-            out.write(new byte[] {0x1c, 0x0d});
-            out.flush();
-            InputStream in = socket.getInputStream();
-            StringBuilder answer = new StringBuilder();
-            for (int b = in.read(); b != -1 && b != 0x1c; b = in.read()) {
-                answer.append((char) b);
-            }
-            return answer.toString();
+        try (RawMllpClient client = new RawMllpClient(gateway.hl7Port(), Duration.ofSeconds(10))) {
+            return client.exchange(payload);
         }
     }
 

@@ -3,12 +3,10 @@ package org.oncogate.intake.hl7;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
@@ -43,34 +41,20 @@ class Hl7TlsTest {
             trust.init(trusted);
             SSLContext tls = SSLContext.getInstance("TLS");
             tls.init(null, trust.getTrustManagers(), null);
-            try (Socket socket = tls.getSocketFactory().createSocket("localhost", gateway.hl7Port())) {
-                assertThat(exchange(socket, Hl7EndToEndTest.oru("TLS-0001", "Adenocarcinoma of the colon, pT3 pN0.")))
+            try (RawMllpClient client = new RawMllpClient(
+                    tls.getSocketFactory().createSocket("localhost", gateway.hl7Port()), Duration.ofSeconds(10))) {
+                assertThat(client.exchange(Hl7EndToEndTest.oru("TLS-0001", "Adenocarcinoma of the colon, pT3 pN0.")))
                         .contains("MSA|AA|TLS-0001");
             }
-            try (Socket plain = new Socket("localhost", gateway.hl7Port())) {
+            try (RawMllpClient plain = new RawMllpClient(gateway.hl7Port(), Duration.ofSeconds(10))) {
                 String answer;
                 try {
-                    answer = exchange(plain, Hl7EndToEndTest.oru("PLAIN-0001", "Adenocarcinoma."));
+                    answer = plain.exchange(Hl7EndToEndTest.oru("PLAIN-0001", "Adenocarcinoma."));
                 } catch (java.io.IOException refused) {
                     answer = "";
                 }
                 assertThat(answer).as("a plain-text client gets no acknowledgement").doesNotContain("MSA|AA");
             }
         }
-    }
-
-    private static String exchange(Socket socket, String er7) throws java.io.IOException {
-        socket.setSoTimeout(10_000);
-        OutputStream out = socket.getOutputStream();
-        out.write(0x0b);
-        out.write(er7.getBytes(StandardCharsets.UTF_8));
-        out.write(new byte[] {0x1c, 0x0d});
-        out.flush();
-        InputStream in = socket.getInputStream();
-        StringBuilder answer = new StringBuilder();
-        for (int b = in.read(); b != -1 && b != 0x1c; b = in.read()) {
-            answer.append((char) b);
-        }
-        return answer.toString();
     }
 }

@@ -26,7 +26,12 @@ final class RawMllpClient implements Closeable {
     private final InputStream in;
 
     RawMllpClient(int port, Duration readDeadline) throws IOException {
-        socket = new Socket("localhost", port);
+        this(new Socket("localhost", port), readDeadline);
+    }
+
+    /** Over a socket made elsewhere, e.g. a TLS one. */
+    RawMllpClient(Socket socket, Duration readDeadline) throws IOException {
+        this.socket = socket;
         socket.setSoTimeout((int) readDeadline.toMillis());
         out = socket.getOutputStream();
         in = socket.getInputStream();
