@@ -37,11 +37,6 @@ public enum ClinicalType {
         return wireName;
     }
 
-    /** The 2023-03-01-preview name. */
-    public String legacyName() {
-        return legacyName;
-    }
-
     /** Looks a clinical type up by either version's name, case-sensitively as the API does. */
     public static Optional<ClinicalType> find(String name) {
         return Arrays.stream(values())

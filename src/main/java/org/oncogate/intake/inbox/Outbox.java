@@ -36,8 +36,4 @@ public final class Outbox {
         DurableFiles.write(target, JobJson.write(body));
         Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
     }
-
-    public Path root() {
-        return root;
-    }
 }
