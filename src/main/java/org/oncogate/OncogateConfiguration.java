@@ -13,7 +13,6 @@ import org.apache.camel.component.mllp.MllpComponent;
 import org.apache.camel.component.mllp.MllpConfiguration;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.oncogate.inference.InferenceEngine;
 import org.oncogate.inference.rules.RulesEngine;
 import org.oncogate.intake.api.JobApi;
 import org.oncogate.intake.api.OpenApiDocuments;
@@ -62,8 +61,30 @@ public class OncogateConfiguration implements CamelConfiguration {
         }
         Path dataDir = Path.of(config.get("oncogate.data-dir"));
         String region = config.get("oncogate.region");
-        String resource = config.get("oncogate.resource");
 
+        RegionalStore store = store(registry, config, dataDir, region, clock);
+        UsageCounters usage = usage(registry, config, dataDir, region, clock);
+        Subscriptions subscriptions = Subscriptions.fromConfiguration(config.get("oncogate.subscriptions"),
+                config::find, System::getenv);
+        registry.bind("subscriptions", subscriptions);
+        JobService jobs = new JobService(store, validator(config), new RulesEngine(), usage);
+        registry.bind("jobService", jobs);
+
+        Hl7Reader hl7 = new Hl7Reader(Hl7Parsing.create(),
+                new Hl7ReportMapper(ClinicalTypeTable.load(), config.clinicalType("oncogate.hl7.default-clinical-type")));
+        hl7Channel(context, config, hl7, subscriptions, jobs, usage, region);
+        registry.bind("inboxIntake", new InboxIntake(jobs, hl7, subscriptions, new Quarantine(store),
+                new Outbox(dataDir.resolve("outbox"), clock), usage, new InboxIntake.InboxSettings(
+                        config.getLong("oncogate.inbox.max-file-size"),
+                        config.clinicalType("oncogate.inbox.default-clinical-type"))));
+        registry.bind("inboxRegionFilter", new InboxRegionFilter(subscriptions, region));
+        registry.bind("jobApi", new JobApi(jobs, subscriptions, usage, region,
+                config.getLong("oncogate.api.max-body-size")));
+        registry.bind("openApiDocuments", new OpenApiDocuments());
+    }
+
+    /** The regional encrypted store and its purge. */
+    private static RegionalStore store(Registry registry, Config config, Path dataDir, String region, Clock clock) {
         RetentionPolicy retention = new RetentionPolicy(Duration.parse(config.get("oncogate.retention")),
                 Duration.parse(config.get("oncogate.store.bucket-width")));
         KekSource kek = KekSource.fromSpec(config.get("oncogate.kek"), Path.of(config.get("oncogate.kek.dev-dir")), dataDir);
@@ -71,50 +92,40 @@ public class OncogateConfiguration implements CamelConfiguration {
         BucketKeys keys = new BucketKeys(storeRoot.resolve(region), kek);
         RegionalStore store = new RegionalStore(storeRoot, region, keys, retention, clock);
         registry.bind("regionalStore", store);
-        Path outboxRoot = dataDir.resolve("outbox");
-        registry.bind("purge", new Purge(store, keys, outboxRoot));
+        registry.bind("purge", new Purge(store, keys, dataDir.resolve("outbox")));
+        return store;
+    }
 
+    /** Usage counters (scraped at /observe/metrics) and the hourly report. */
+    private static UsageCounters usage(Registry registry, Config config, Path dataDir, String region, Clock clock) {
+        String resource = config.get("oncogate.resource");
         UsageLedger ledger = new UsageLedger();
         UsageCounters usage = new UsageCounters(meterRegistry(registry), resource, region, ledger, clock);
         registry.bind("usageCounters", usage);
         registry.bind("usageReport", new UsageReport(ledger, dataDir.resolve("usage"), resource, region, clock));
+        return usage;
+    }
 
-        Subscriptions subscriptions = Subscriptions.fromConfiguration(config.get("oncogate.subscriptions"),
-                config::find, System::getenv);
-        registry.bind("subscriptions", subscriptions);
-
-        InferenceEngine engine = new RulesEngine();
-        JobValidator validator = new JobValidator(new JobLimits(
+    /** The hosted service's request rules, each from its oncogate.limits.* key. */
+    private static JobValidator validator(Config config) {
+        return new JobValidator(new JobLimits(
                 config.getInt("oncogate.limits.max-characters-per-patient"), config.getInt("oncogate.limits.max-patients"),
                 JobLimits.parse("oncogate.limits.clinical-types", config.get("oncogate.limits.clinical-types"),
                         ClinicalType::find),
                 JobLimits.parse("oncogate.limits.inference-types", config.get("oncogate.limits.inference-types"),
                         InferenceType::find)));
-        JobService jobs = new JobService(store, validator, engine, usage);
-        registry.bind("jobService", jobs);
+    }
 
-        ClinicalType hl7Type = ClinicalType.find(config.get("oncogate.hl7.default-clinical-type"))
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "oncogate.hl7.default-clinical-type is not a clinical type of the API"));
-        Hl7Reader hl7 = new Hl7Reader(Hl7Parsing.create(), new Hl7ReportMapper(ClinicalTypeTable.load(), hl7Type));
+    /** The MLLP channel: intake, optional TLS, results sent back. */
+    private static void hl7Channel(CamelContext context, Config config, Hl7Reader hl7, Subscriptions subscriptions,
+                                   JobService jobs, UsageCounters usage, String region) {
+        Registry registry = context.getRegistry();
         registry.bind("hl7Results", new Hl7Results(hl7.parsing(), region));
         Hl7Tls.parameters(config.find("oncogate.hl7.tls.key-store"), config.find("oncogate.hl7.tls.key-store-password"),
                         config.find("oncogate.hl7.tls.trust-store"), config.find("oncogate.hl7.tls.trust-store-password"))
                 .ifPresent(tls -> useTls(context.getComponent("mllp", MllpComponent.class), tls));
         registry.bind("hl7Intake", new Hl7Intake(hl7, Hl7Senders.parse(config.get("oncogate.hl7.senders")),
                 subscriptions, jobs, usage, region, config.getInt("oncogate.hl7.max-message-size")));
-
-        ClinicalType noteType = ClinicalType.find(config.get("oncogate.inbox.default-clinical-type"))
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "oncogate.inbox.default-clinical-type is not a clinical type of the API"));
-        registry.bind("inboxIntake", new InboxIntake(jobs, hl7, subscriptions, new Quarantine(store),
-                new Outbox(outboxRoot, clock), usage,
-                new InboxIntake.InboxSettings(config.getLong("oncogate.inbox.max-file-size"), noteType)));
-        registry.bind("inboxRegionFilter", new InboxRegionFilter(subscriptions, region));
-        registry.bind("jobApi", new JobApi(jobs, subscriptions, usage, region,
-                config.getLong("oncogate.api.max-body-size")));
-        registry.bind("openApiDocuments", new OpenApiDocuments());
-
     }
 
     /** The MLLP listener speaks TLS with these parameters. */
@@ -156,6 +167,11 @@ public class OncogateConfiguration implements CamelConfiguration {
 
         long getLong(String key) {
             return Long.parseLong(get(key));
+        }
+
+        ClinicalType clinicalType(String key) {
+            return ClinicalType.find(get(key))
+                    .orElseThrow(() -> new IllegalArgumentException(key + " is not a clinical type of the API"));
         }
     }
 }
