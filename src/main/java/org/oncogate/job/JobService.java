@@ -27,6 +27,11 @@ public final class JobService {
 
     private static final Logger LOG = LoggerFactory.getLogger(JobService.class);
     public static final String REQUEST = "request";
+    /**
+     * The exchange property a channel sets to true when it accepted a new job (not a resend of one it
+     * has): the channel's route then hands the job to inference.
+     */
+    public static final String NEW_JOB = "oncogateNewJob";
     private static final String STATE = "state";
 
     private final RegionalStore store;

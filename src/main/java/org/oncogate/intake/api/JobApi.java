@@ -36,7 +36,6 @@ public final class JobApi {
 
     static final String CHANNEL = "job-api";
     static final String KEY_HEADER = "Ocp-Apim-Subscription-Key";
-    static final String NEW_JOB = "oncogateNewJob";
     private static final String JOB = "oncogate.job";
     private static final String OPERATION = "oncogate.operation";
     private static final String SUBSCRIPTION = "oncogate.subscription";
@@ -82,7 +81,7 @@ public final class JobApi {
             job = acceptance.job();
             created = !acceptance.duplicate();
         }
-        exchange.setProperty(NEW_JOB, created);
+        exchange.setProperty(JobService.NEW_JOB, created);
         exchange.setProperty(JOB, job);
         usage.record(UsageEvent.call(CHANNEL, "submit", subscription.name(), created ? "accepted" : "repeated"));
         LOG.info("job API: job {} {} for subscription {}", job.id(), created ? "accepted" : "repeated",

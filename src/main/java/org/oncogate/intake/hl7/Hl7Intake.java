@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class Hl7Intake {
 
     static final String CHANNEL = "hl7";
-    static final String NEW_JOB = "oncogateNewJob";
     /** The exchange property camel-mllp sends back as the acknowledgement. */
     static final String MLLP_ACK = "CamelMllpAcknowledgementString";
     private static final Logger LOG = LoggerFactory.getLogger(Hl7Intake.class);
@@ -76,7 +75,7 @@ public final class Hl7Intake {
             JobService.Acceptance acceptance = jobs.acceptOnce(jobId(sender, report), report.request(),
                     new JobOrigin(CHANNEL, sender.name(), report.controlId()));
             exchange.setProperty(MLLP_ACK, acks.accept(message, acceptance.job().id()));
-            exchange.setProperty(NEW_JOB, !acceptance.duplicate());
+            exchange.setProperty(JobService.NEW_JOB, !acceptance.duplicate());
             exchange.getIn().setBody(acceptance.job().id());
             count(subscription, acceptance.duplicate() ? "repeated" : "accepted", report.text().length());
         } catch (Hl7RejectException e) {
@@ -122,7 +121,7 @@ public final class Hl7Intake {
     private void refuse(Exchange exchange, Message message, String er7, AcknowledgmentCode code, String reason,
                         ErrorCode errorCode, String subscription) {
         exchange.setProperty(MLLP_ACK, acks.refuse(message, er7, code, reason, errorCode));
-        exchange.setProperty(NEW_JOB, false);
+        exchange.setProperty(JobService.NEW_JOB, false);
         count(subscription, code == AcknowledgmentCode.AE ? "error" : "rejected", 0);
         LOG.info("HL7 message refused with {}: {}", code, reason);
     }
