@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -67,7 +68,7 @@ public class OncogateConfiguration implements CamelConfiguration {
         Subscriptions subscriptions = Subscriptions.fromConfiguration(config.get("oncogate.subscriptions"),
                 config::find, System::getenv);
         registry.bind("subscriptions", subscriptions);
-        JobService jobs = new JobService(store, validator(config), new RulesEngine(), usage);
+        JobService jobs = new JobService(store, validator(config), new RulesEngine(), usage, servedOnRead(config));
         registry.bind("jobService", jobs);
 
         Hl7Reader hl7 = new Hl7Reader(Hl7Parsing.create(),
@@ -114,6 +115,15 @@ public class OncogateConfiguration implements CamelConfiguration {
                         ClinicalType::find),
                 JobLimits.parse("oncogate.limits.inference-types", config.get("oncogate.limits.inference-types"),
                         InferenceType::find)));
+    }
+
+    /**
+     * The channels whose clients read results through the job API instead of being sent them: the job
+     * API itself, and HL7 when no results receiver is configured.
+     */
+    private static Set<String> servedOnRead(Config config) {
+        return config.find("oncogate.hl7.results.uri") == null ? Set.of(JobApi.CHANNEL, Hl7Intake.CHANNEL)
+                : Set.of(JobApi.CHANNEL);
     }
 
     /** The MLLP channel: intake, optional TLS, results sent back. */

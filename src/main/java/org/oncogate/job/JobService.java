@@ -38,15 +38,22 @@ public final class JobService {
     private final JobValidator validator;
     private final InferenceEngine engine;
     private final UsageCounters usage;
+    private final Set<String> servedOnRead;
     private final Instant started;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Object[] acceptLocks = new Object[64];
 
-    public JobService(RegionalStore store, JobValidator validator, InferenceEngine engine, UsageCounters usage) {
+    /**
+     * {@code servedOnRead}: the channels that deliver a result by serving it when asked (the job API,
+     * HL7 without a results receiver); their final state is written as delivered, in the same write.
+     */
+    public JobService(RegionalStore store, JobValidator validator, InferenceEngine engine, UsageCounters usage,
+                      Set<String> servedOnRead) {
         this.store = store;
         this.validator = validator;
         this.engine = engine;
         this.usage = usage;
+        this.servedOnRead = Set.copyOf(servedOnRead);
         this.started = store.clock().instant();
         for (int i = 0; i < acceptLocks.length; i++) {
             acceptLocks[i] = new Object();
@@ -118,7 +125,8 @@ public final class JobService {
             return record;
         }
         // no "running" state is written (a durable write per job); find() reports it while the job is in flight
-        JobRecord done = new JobRecord(record.origin(), infer(envelope, record.state()));
+        JobRecord done = new JobRecord(record.origin(), infer(envelope, record.state()),
+                servedOnRead.contains(record.origin().channel()));
         save(done, input.bucket());
         JobRequest request = envelope.request();
         usage.record(new UsageEvent(envelope.origin().channel(), "infer", envelope.origin().subscription(),
@@ -166,8 +174,14 @@ public final class JobService {
                 .toList();
     }
 
-    /** Records that the job's channel has delivered its final state; recovery then leaves it alone. */
+    /**
+     * Records that the job's channel has delivered its final state; recovery then leaves it alone. A
+     * job of a channel served on read was recorded delivered with its final state: nothing is written.
+     */
     public void markDelivered(JobRecord job) throws IOException {
+        if (job.delivered()) {
+            return;
+        }
         StoredPayload input = store.find(PayloadKind.INPUT, job.id(), REQUEST)
                 .orElseThrow(() -> new IOException("job " + job.id() + " expired before its delivery was recorded"));
         save(job.asDelivered(), input.bucket());

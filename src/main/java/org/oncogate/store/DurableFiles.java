@@ -35,11 +35,16 @@ public final class DurableFiles {
     private static final String TEMP_SUFFIX = ".tmp";
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    /** Concurrent renames into one directory share its fsync (group commit). */
+    private static final DirectorySyncs RENAMES = new DirectorySyncs(DurableFiles::fsyncDirectory);
 
     private DurableFiles() {
     }
 
-    /** Temp file in the target's directory, fsync, atomic rename over the target, fsync the directory. */
+    /**
+     * Temp file in the target's directory, fsync, atomic rename over the target, fsync the directory
+     * (one fsync for all renames into that directory finished before it started).
+     */
     public static void write(Path target, byte[] bytes) throws IOException {
         publish(writeTemp(target, bytes), target);
     }
@@ -153,7 +158,7 @@ public final class DurableFiles {
             Files.deleteIfExists(temp);
             throw e;
         }
-        fsyncDirectory(target.toAbsolutePath().getParent());
+        RENAMES.sync(target.toAbsolutePath().getParent());
     }
 
     /** Makes created, renamed and deleted entries of {@code dir} durable. */

@@ -69,4 +69,22 @@ class JobRecoveryTest {
             });
         }
     }
+
+    @Test
+    void aJobServedOnReadIsDeliveredWithItsFinalStateAndAnOutboxJobOnlyOnceDelivered(@TempDir Path folder)
+            throws Exception {
+        try (RunningGateway gateway = RunningGateway.start(folder, new MutableClock(Instant.now()), Map.of())) {
+            JobService jobs = gateway.bean("jobService", JobService.class);
+            JobRequest request = new JobRequest(List.of(new PatientRecord("P-5003", null, List.of(
+                    new PatientDocument("note", ClinicalType.PATHOLOGY_REPORT, "d1", "en", null,
+                            DocumentContent.inline(PhiCanary.patientLine() + "\nAdenocarcinoma, pT2 pN0."))))), null);
+            // processed directly, never handed to a delivery route: only the final state write counts
+            String polled = jobs.accept(request, new JobOrigin("job-api", "default", null)).id();
+            assertThat(jobs.process(polled).delivered()).as("job API: the final state is its delivery").isTrue();
+            String dropped = jobs.accept(request, new JobOrigin("inbox", "default", "P-5003")).id();
+            assertThat(jobs.process(dropped).delivered()).as("inbox: delivered only once the outbox file is written")
+                    .isFalse();
+            assertThat(jobs.find(polled).orElseThrow().delivered()).isTrue();
+        }
+    }
 }

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class JobApi {
 
-    static final String CHANNEL = "job-api";
+    public static final String CHANNEL = "job-api";
     static final String KEY_HEADER = "Ocp-Apim-Subscription-Key";
     private static final String JOB = "oncogate.job";
     private static final String OPERATION = "oncogate.operation";

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Hl7Intake {
 
-    static final String CHANNEL = "hl7";
+    public static final String CHANNEL = "hl7";
     /** The exchange property camel-mllp sends back as the acknowledgement. */
     static final String MLLP_ACK = "CamelMllpAcknowledgementString";
     private static final Logger LOG = LoggerFactory.getLogger(Hl7Intake.class);
