@@ -1,0 +1,94 @@
+package org.oncogate.inference.remote;
+
+import java.io.IOException;
+import java.net.URI;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.support.DefaultExchange;
+
+/**
+ * One HTTP call to the remote service through camel-http, with the connect and read timeouts of
+ * the policy and no automatic retries (the engine retries, with backoff and a deadline). Only the
+ * headers set here are sent; every status comes back as a {@link RemoteResponse}, a transport
+ * failure (refused, reset, timed out) as an {@link IOException}.
+ */
+final class RemoteHttp {
+
+    static final String KEY_HEADER = "Ocp-Apim-Subscription-Key";
+    static final String REQUEST_ID = "Repeatability-Request-ID";
+
+    private final CamelContext context;
+    private final Endpoint endpoint;
+    private final String key;
+    private volatile ProducerTemplate template;
+
+    RemoteHttp(CamelContext context, RemoteEndpoint remote, RetryPolicy policy) {
+        this.context = context;
+        this.key = remote.key();
+        HttpComponent http = context.getComponent(remote.baseUrl().getScheme(), HttpComponent.class);
+        http.setConnectTimeout(policy.connectTimeout().toMillis());
+        http.setConnectionRequestTimeout(policy.connectTimeout().toMillis());
+        http.setSoTimeout(policy.readTimeout().toMillis());
+        http.setResponseTimeout(policy.readTimeout().toMillis());
+        http.setAutomaticRetriesDisabled(true);
+        http.setCookieManagementDisabled(true);
+        // every call names its own URL in CamelHttpUri; statuses are the engine's to judge
+        this.endpoint = context.getEndpoint(remote.baseUrl() + "?throwExceptionOnFailure=false&followRedirects=false");
+    }
+
+    RemoteResponse post(URI url, String requestId, byte[] json) throws IOException {
+        return send("POST", url, requestId, json);
+    }
+
+    RemoteResponse get(URI url) throws IOException {
+        return send("GET", url, null, null);
+    }
+
+    private RemoteResponse send(String method, URI url, String requestId, byte[] json) throws IOException {
+        Exchange exchange = new DefaultExchange(context);
+        Message in = exchange.getIn();
+        in.setHeader(Exchange.HTTP_METHOD, method);
+        in.setHeader(Exchange.HTTP_URI, url.toString());
+        in.setHeader(KEY_HEADER, key);
+        in.setHeader("Accept", "application/json");
+        if (requestId != null) {
+            in.setHeader(REQUEST_ID, requestId);
+        }
+        if (json != null) {
+            in.setHeader(Exchange.CONTENT_TYPE, "application/json");
+            in.setBody(json);
+        }
+        Exchange done = template().send(endpoint, exchange);
+        Exception failure = done.getException();
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure != null) {
+            // not a transport failure: a bug or a misconfiguration, never the body (camel-http does not quote it)
+            throw new IllegalStateException("remote inference call failed: " + failure.getClass().getName());
+        }
+        Message out = done.getMessage();
+        byte[] body = out.getBody(byte[].class);
+        return new RemoteResponse(out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class),
+                out.getHeader("Operation-Location", String.class), out.getHeader("Retry-After", String.class),
+                body == null ? new byte[0] : body);
+    }
+
+    /** Made at first use: the context is not started yet when the engine is configured. */
+    private ProducerTemplate template() {
+        ProducerTemplate current = template;
+        if (current == null) {
+            synchronized (this) {
+                if (template == null) {
+                    template = context.createProducerTemplate();
+                }
+                current = template;
+            }
+        }
+        return current;
+    }
+}
