@@ -72,7 +72,7 @@ public class OncogateConfiguration implements CamelConfiguration {
         Subscriptions subscriptions = Subscriptions.fromConfiguration(config.get("oncogate.subscriptions"),
                 config::find, System::getenv);
         registry.bind("subscriptions", subscriptions);
-        JobService jobs = new JobService(store, validator(config), inferenceEngine(context, config, region, clock), usage);
+        JobService jobs = new JobService(store, validator(config), inferenceEngine(context, config, region), usage);
         registry.bind("jobService", jobs);
 
         Hl7Reader hl7 = new Hl7Reader(Hl7Parsing.create(),
@@ -112,7 +112,7 @@ public class OncogateConfiguration implements CamelConfiguration {
     }
 
     /** The engine {@code oncogate.inference.engine} names; a remote one must serve this instance's region. */
-    private static InferenceEngine inferenceEngine(CamelContext context, Config config, String region, Clock clock) {
+    private static InferenceEngine inferenceEngine(CamelContext context, Config config, String region) {
         String engine = config.get("oncogate.inference.engine");
         return switch (engine) {
             case "rules" -> new RulesEngine();
@@ -126,7 +126,7 @@ public class OncogateConfiguration implements CamelConfiguration {
                         config.duration("oncogate.inference.remote.backoff"),
                         config.duration("oncogate.inference.remote.max-backoff"),
                         config.duration("oncogate.inference.remote.poll-cap"),
-                        config.duration("oncogate.inference.remote.deadline")), clock);
+                        config.duration("oncogate.inference.remote.deadline")));
             }
             default -> throw new IllegalArgumentException("oncogate.inference.engine must be rules or remote");
         };

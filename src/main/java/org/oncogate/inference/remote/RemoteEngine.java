@@ -23,13 +23,13 @@ public final class RemoteEngine implements InferenceEngine {
     private final RemoteEndpoint remote;
     private final RetryPolicy policy;
     private final RemoteHttp http;
-    private final Clock clock;
+    // waits and deadlines are real time, whatever clock the gateway's store runs on
+    private final Clock clock = Clock.systemUTC();
 
-    public RemoteEngine(CamelContext context, RemoteEndpoint remote, RetryPolicy policy, Clock clock) {
+    public RemoteEngine(CamelContext context, RemoteEndpoint remote, RetryPolicy policy) {
         this.remote = remote;
         this.policy = policy;
         this.http = new RemoteHttp(context, remote, policy);
-        this.clock = clock;
     }
 
     /** One job, submitted under a repeatability id derived from the job id (a retry or a rerun finds it). */
