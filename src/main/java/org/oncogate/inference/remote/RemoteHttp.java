@@ -7,7 +7,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.component.http.CompositeHttpConfigurer;
+import org.apache.camel.component.http.HttpEndpoint;
 import org.apache.camel.support.DefaultExchange;
 
 /**
@@ -29,15 +30,16 @@ final class RemoteHttp {
     RemoteHttp(CamelContext context, RemoteEndpoint remote, RetryPolicy policy) {
         this.context = context;
         this.key = remote.key();
-        HttpComponent http = context.getComponent(remote.baseUrl().getScheme(), HttpComponent.class);
-        http.setConnectTimeout(policy.connectTimeout().toMillis());
-        http.setConnectionRequestTimeout(policy.connectTimeout().toMillis());
-        http.setSoTimeout(policy.readTimeout().toMillis());
-        http.setResponseTimeout(policy.readTimeout().toMillis());
-        http.setAutomaticRetriesDisabled(true);
-        http.setCookieManagementDisabled(true);
+        long connect = policy.connectTimeout().toMillis();
+        long read = policy.readTimeout().toMillis();
         // every call names its own URL in CamelHttpUri; statuses are the engine's to judge
-        this.endpoint = context.getEndpoint(remote.baseUrl() + "?throwExceptionOnFailure=false&followRedirects=false");
+        HttpEndpoint http = context.getEndpoint(remote.baseUrl() + "?throwExceptionOnFailure=false"
+                + "&connectTimeout=" + connect + "&connectionRequestTimeout=" + connect
+                + "&soTimeout=" + read + "&responseTimeout=" + read, HttpEndpoint.class);
+        // Apache HttpClient would retry some failures itself, out of the policy's count and deadline
+        http.setHttpClientConfigurer(CompositeHttpConfigurer.combineConfigurers(http.getHttpClientConfigurer(),
+                builder -> builder.disableAutomaticRetries().disableCookieManagement()));
+        this.endpoint = http;
     }
 
     RemoteResponse post(URI url, String requestId, byte[] json) throws IOException {

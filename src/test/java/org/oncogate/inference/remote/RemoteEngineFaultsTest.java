@@ -108,6 +108,14 @@ class RemoteEngineFaultsTest {
     }
 
     @Test
+    void aPollThatKeepsFailingFailsTheJobAfterTheEnginesRetriesOnly() throws Exception {
+        // Apache HttpClient on its own would retry a GET whose connection closed unanswered
+        service.onPost(accepted()).onGet(Answer.hangUp());
+        assertFails("job-r", RemoteErrors.UNAVAILABLE, "poll after " + (1 + RETRIES) + " attempts");
+        assertThat(service.received("GET")).hasSize(1 + RETRIES);
+    }
+
+    @Test
     void unauthorizedFailsTheJobWithoutRetry() throws Exception {
         service.onPost(Answer.of(401, "{\"error\": {\"code\": \"Unauthorized\", \"message\": \"denied\"}}"));
         assertFails("job-e", RemoteErrors.UNAUTHORIZED, "HTTP 401, code Unauthorized");

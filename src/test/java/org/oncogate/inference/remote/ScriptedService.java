@@ -27,6 +27,11 @@ final class ScriptedService implements AutoCloseable {
     /** One scripted answer. */
     record Answer(int status, Map<String, String> headers, String body, Duration delay) {
 
+        /** The connection is closed without an answer. */
+        static Answer hangUp() {
+            return new Answer(-1, Map.of(), null, Duration.ZERO);
+        }
+
         static Answer of(int status, String body) {
             return new Answer(status, Map.of(), body, Duration.ZERO);
         }
@@ -101,6 +106,10 @@ final class ScriptedService implements AutoCloseable {
                 return;
             }
             Thread.sleep(answer.delay().toMillis());
+            if (answer.status() < 0) {
+                exchange.getResponseBody().close();
+                return;
+            }
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             byte[] bytes = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
