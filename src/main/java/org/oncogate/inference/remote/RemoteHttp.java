@@ -25,7 +25,7 @@ final class RemoteHttp {
     private final CamelContext context;
     private final Endpoint endpoint;
     private final String key;
-    private volatile ProducerTemplate template;
+    private final ProducerTemplate template;
 
     RemoteHttp(CamelContext context, RemoteEndpoint remote, RetryPolicy policy) {
         this.context = context;
@@ -40,6 +40,12 @@ final class RemoteHttp {
         http.setHttpClientConfigurer(CompositeHttpConfigurer.combineConfigurers(http.getHttpClientConfigurer(),
                 builder -> builder.disableAutomaticRetries().disableCookieManagement()));
         this.endpoint = http;
+        this.template = context.createProducerTemplate();
+        try {
+            context.addService(template, true); // stopped with the context
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot register the remote inference client", e);
+        }
     }
 
     RemoteResponse post(URI url, String requestId, byte[] json) throws IOException {
@@ -64,7 +70,7 @@ final class RemoteHttp {
             in.setHeader(Exchange.CONTENT_TYPE, "application/json");
             in.setBody(json);
         }
-        Exchange done = template().send(endpoint, exchange);
+        Exchange done = template.send(endpoint, exchange);
         Exception failure = done.getException();
         if (failure instanceof IOException io) {
             throw io;
@@ -78,19 +84,5 @@ final class RemoteHttp {
         return new RemoteResponse(out.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class),
                 out.getHeader("Operation-Location", String.class), out.getHeader("Retry-After", String.class),
                 body == null ? new byte[0] : body);
-    }
-
-    /** Made at first use: the context is not started yet when the engine is configured. */
-    private ProducerTemplate template() {
-        ProducerTemplate current = template;
-        if (current == null) {
-            synchronized (this) {
-                if (template == null) {
-                    template = context.createProducerTemplate();
-                }
-                current = template;
-            }
-        }
-        return current;
     }
 }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.oncogate.inference.InferenceFailedException;
 import org.oncogate.inference.InferenceInterruptedException;
 import org.oncogate.job.InferenceResult;
 import org.oncogate.job.JobJson;
