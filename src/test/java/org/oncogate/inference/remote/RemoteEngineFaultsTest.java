@@ -80,6 +80,8 @@ class RemoteEngineFaultsTest {
         assertThat(post.header("Repeatability-Request-ID")).isEqualTo("oncogate-job-a");
         assertThat(JobJson.readRequest(post.body()).patients().get(0).patientDocuments().get(0).text())
                 .as("the document text is sent as submitted").isEqualTo(NOTE);
+        assertThat(post.body()).as("absent fields are left out, not sent as null (createdDateTime here)")
+                .doesNotContainPattern(":\\s*null");
         assertThat(service.received("GET")).as("polled until final").hasSize(2)
                 .allSatisfy(get -> assertThat(get.header("Ocp-Apim-Subscription-Key")).isEqualTo("remote-key"));
     }
