@@ -42,13 +42,14 @@ final class RemoteJob {
     InferenceResult run(JobRequest request) {
         byte[] body = JobJson.write(request);
         RemoteResponse response = call("submit", () -> http.post(remote.jobsUrl(), repeatabilityId(jobId), body));
+        // the 202 has no body in the official API: the job is only known by polling
         URI location = operationLocation(response);
-        JobState state = job(response);
-        while (!state.status().isFinal()) {
+        JobState state;
+        do {
             pause(policy.pollWait(response.retryAfterFrom(clock.instant()).orElse(null)), "the job to finish");
             response = call("poll", () -> http.get(location));
             state = job(response);
-        }
+        } while (!state.status().isFinal());
         return result(state);
     }
 

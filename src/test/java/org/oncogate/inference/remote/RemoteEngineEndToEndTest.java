@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,11 +23,14 @@ import org.oncogate.inference.rules.RulesEngine;
 import org.oncogate.intake.api.JobApiClient;
 import org.oncogate.job.ClinicalType;
 import org.oncogate.job.DocumentContent;
+import org.oncogate.job.InferenceResult;
 import org.oncogate.job.JobConfiguration;
 import org.oncogate.job.JobJson;
 import org.oncogate.job.JobRequest;
 import org.oncogate.job.PatientDocument;
 import org.oncogate.job.PatientRecord;
+import org.oncogate.store.PayloadKind;
+import org.oncogate.store.RegionalStore;
 import org.oncogate.testing.MutableClock;
 import org.oncogate.testing.PhiCanary;
 import org.oncogate.testing.RunningGateway;
@@ -31,8 +38,8 @@ import org.oncogate.testing.RunningGateway;
 /**
  * Two real gateways: {@code remote} (the shipped rules engine) serves the job API, and
  * {@code gateway} runs with {@code oncogate.inference.engine=remote} against it. A job submitted to
- * the gateway comes out with exactly what the rules engine infers; a refused key fails the job with
- * its code; a remote of another region stops start-up.
+ * the gateway comes out with exactly what the rules engine infers; a job run twice is one job at the
+ * remote; a refused key fails the job with its code; a remote of another region stops start-up.
  */
 class RemoteEngineEndToEndTest {
 
@@ -74,6 +81,24 @@ class RemoteEngineEndToEndTest {
                         request.configuration()).inferences()));
         assertThat(patient.get("inferences")).as("the note says enough for some inferences, with evidence")
                 .anySatisfy(i -> assertThat(i.at("/evidence/0/patientDataEvidence/length").asInt()).isPositive());
+    }
+
+    @Test
+    void aJobRunTwiceIsOneJobAtTheRemote() throws Exception {
+        // as after a crash: recovery runs an unfinished job again, under the same repeatability id
+        RegionalStore remoteStore = remote.bean("regionalStore", RegionalStore.class);
+        int before = remoteStore.list(PayloadKind.INPUT).size();
+        try (CamelContext camel = new DefaultCamelContext()) {
+            RemoteEngine engine = new RemoteEngine(camel, new RemoteEndpoint(URI.create(remote.baseUrl()),
+                    RemoteEndpoint.API_VERSION, JobApiClient.DEV_KEY, "eu-west"), new RetryPolicy(Duration.ofSeconds(5),
+                    Duration.ofSeconds(5), 2, Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofMillis(200),
+                    Duration.ofSeconds(20)));
+            camel.start();
+            InferenceResult first = engine.inferJob("job-rerun-1", request("P-8003"));
+            InferenceResult again = engine.inferJob("job-rerun-1", request("P-8003"));
+            assertThat(again).isEqualTo(first);
+        }
+        assertThat(remoteStore.list(PayloadKind.INPUT)).as("one job stored at the remote").hasSize(before + 1);
     }
 
     @Test
