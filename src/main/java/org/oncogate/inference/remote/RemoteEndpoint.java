@@ -17,9 +17,10 @@ public record RemoteEndpoint(URI baseUrl, String apiVersion, String key, String 
     public RemoteEndpoint {
         Objects.requireNonNull(baseUrl, "oncogate.inference.remote.base-url is required");
         if (!("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme())) || baseUrl.getHost() == null
-                || baseUrl.getRawQuery() != null) {
-            throw new IllegalArgumentException(
-                    "oncogate.inference.remote.base-url must be an http(s) URL without a query, e.g. https://host:443");
+                || baseUrl.getRawQuery() != null || baseUrl.getRawUserInfo() != null) {
+            // credentials in the URL would be printed with it; the key comes from key-env
+            throw new IllegalArgumentException("oncogate.inference.remote.base-url must be an http(s) URL without "
+                    + "credentials or query, e.g. https://host:443");
         }
         if (!API_VERSION.equals(apiVersion)) {
             throw new IllegalArgumentException("oncogate.inference.remote.api-version must be " + API_VERSION
