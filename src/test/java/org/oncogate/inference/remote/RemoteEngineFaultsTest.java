@@ -37,9 +37,10 @@ import org.oncogate.testing.RunningGateway;
 
 /**
  * The remote engine against a scripted service that is slow, fails, refuses or talks nonsense.
- * Timeouts and delays are short (read timeout 300 ms, backoff 20 ms doubling to 100 ms, 3 retries,
- * poll cap 100 ms, deadline 3 s) so each case takes well under a second, except those that
- * honour a Retry-After of 1 s, wait for a deadline of 1 s, or time out four times.
+ * Delays are short (backoff 20 ms doubling to 100 ms, 3 retries, poll cap 100 ms, deadline 5 s) so
+ * each case takes well under a second, except those that honour a Retry-After of 1 s, wait for a
+ * deadline of 1 s, or time out (read timeout 1 s for them, 3 s otherwise: a loaded machine must not
+ * turn a prompt answer into a timeout).
  */
 class RemoteEngineFaultsTest {
 
@@ -48,6 +49,8 @@ class RemoteEngineFaultsTest {
             List.of(new PatientDocument(PatientDocument.NOTE, ClinicalType.PATHOLOGY_REPORT, "doc-1", "en", null,
                     DocumentContent.inline(NOTE))))), JobConfiguration.DEFAULTS);
     private static final int RETRIES = 3;
+    private static final Duration READ = Duration.ofSeconds(3);
+    private static final Duration SHORT_READ = Duration.ofSeconds(1);
 
     private CamelContext camel;
     private ScriptedService service;
@@ -151,7 +154,7 @@ class RemoteEngineFaultsTest {
 
     @Test
     void aRetryAfterLongerThanThePollCapIsCapped() throws Exception {
-        // the service asks to wait 60 s between polls; the deadline is 3 s, so only the 100 ms cap lets this finish
+        // the service asks to wait 60 s between polls; the deadline is 5 s, so only the 100 ms cap lets this finish
         service.onPost(accepted().with("Retry-After", "60")).onGet(running().with("Retry-After", "60"), succeeded());
         assertThat(engine(service.baseUrl()).inferJob("job-i", REQUEST).patientResults()).hasSize(1);
         assertThat(service.received("GET")).hasSize(2);
@@ -159,16 +162,18 @@ class RemoteEngineFaultsTest {
 
     @Test
     void aSlowAnswerTimesOutAndIsRetried() throws Exception {
-        service.onPost(accepted().after(Duration.ofSeconds(1)), accepted()).onGet(succeeded());
-        assertThat(engine(service.baseUrl()).inferJob("job-j", REQUEST).patientResults()).hasSize(1);
-        assertThat(service.received("POST")).as("the first timed out after 300 ms").hasSize(2)
+        service.onPost(accepted().after(Duration.ofSeconds(3)), accepted()).onGet(succeeded());
+        assertThat(engine(service.baseUrl(), SHORT_READ, Duration.ofSeconds(10)).inferJob("job-j", REQUEST)
+                .patientResults()).hasSize(1);
+        assertThat(service.received("POST")).as("the first timed out after 1 s").hasSize(2)
                 .extracting(r -> r.header("Repeatability-Request-ID")).containsOnly("oncogate-job-j");
     }
 
     @Test
     void anAlwaysSlowServiceFailsTheJobAfterTheRetries() throws Exception {
         service.onPost(accepted().after(Duration.ofSeconds(2)));
-        assertFails("job-k", RemoteErrors.UNAVAILABLE, "SocketTimeoutException");
+        assertFails(engine(service.baseUrl(), SHORT_READ, Duration.ofSeconds(10)), "job-k", RemoteErrors.UNAVAILABLE,
+                "SocketTimeoutException");
         assertThat(service.received("POST")).hasSize(1 + RETRIES);
     }
 
@@ -188,7 +193,7 @@ class RemoteEngineFaultsTest {
     @Test
     void aJobThatNeverFinishesFailsAtTheDeadline() throws Exception {
         service.onPost(accepted()).onGet(running());
-        RemoteEngine engine = engine(service.baseUrl(), Duration.ofSeconds(1));
+        RemoteEngine engine = engine(service.baseUrl(), READ, Duration.ofSeconds(1));
         assertThatThrownBy(() -> engine.inferJob("job-m", REQUEST))
                 .isInstanceOfSatisfying(InferenceFailedException.class, e -> {
                     assertThat(e.error().code()).isEqualTo(RemoteErrors.DEADLINE);
@@ -241,7 +246,10 @@ class RemoteEngineFaultsTest {
     }
 
     private void assertFails(String jobId, String code, String messagePart) throws Exception {
-        RemoteEngine engine = engine(service.baseUrl());
+        assertFails(engine(service.baseUrl()), jobId, code, messagePart);
+    }
+
+    private static void assertFails(RemoteEngine engine, String jobId, String code, String messagePart) {
         assertThatThrownBy(() -> engine.inferJob(jobId, REQUEST))
                 .isInstanceOfSatisfying(InferenceFailedException.class, e -> {
                     assertThat(e.error().code()).isEqualTo(code);
@@ -251,13 +259,13 @@ class RemoteEngineFaultsTest {
     }
 
     private RemoteEngine engine(String baseUrl) throws Exception {
-        return engine(baseUrl, Duration.ofSeconds(3));
+        return engine(baseUrl, READ, Duration.ofSeconds(5));
     }
 
-    private RemoteEngine engine(String baseUrl, Duration deadline) throws Exception {
+    private RemoteEngine engine(String baseUrl, Duration readTimeout, Duration deadline) throws Exception {
         RemoteEngine engine = new RemoteEngine(camel, new RemoteEndpoint(URI.create(baseUrl),
-                RemoteEndpoint.API_VERSION, "remote-key", "eu-west"), new RetryPolicy(Duration.ofMillis(300),
-                Duration.ofMillis(300), RETRIES, Duration.ofMillis(20), Duration.ofMillis(100),
+                RemoteEndpoint.API_VERSION, "remote-key", "eu-west"), new RetryPolicy(Duration.ofSeconds(1),
+                readTimeout, RETRIES, Duration.ofMillis(20), Duration.ofMillis(100),
                 Duration.ofMillis(100), deadline));
         camel.start();
         return engine;
