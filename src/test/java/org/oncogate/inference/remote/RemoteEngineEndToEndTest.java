@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
@@ -55,8 +56,9 @@ class RemoteEngineEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         remote = RunningGateway.start(folder.resolve("remote"), new MutableClock(Instant.now()), Map.of());
-        gateway = RunningGateway.start(folder.resolve("gateway"), new MutableClock(Instant.now()),
-                remoteEngine("ONCOGATE_TEST_REMOTE_KEY", "eu-west"));
+        Map<String, String> overrides = remoteEngine("ONCOGATE_TEST_REMOTE_KEY", "eu-west");
+        overrides.put("oncogate.inference.consumers", "4");
+        gateway = RunningGateway.start(folder.resolve("gateway"), new MutableClock(Instant.now()), overrides);
     }
 
     @AfterAll
@@ -81,6 +83,12 @@ class RemoteEngineEndToEndTest {
                         request.configuration()).inferences()));
         assertThat(patient.get("inferences")).as("the note says enough for some inferences, with evidence")
                 .anySatisfy(i -> assertThat(i.at("/evidence/0/patientDataEvidence/length").asInt()).isPositive());
+    }
+
+    @Test
+    void theInferenceRouteWaitsForAsManyJobsAsConfigured() {
+        assertThat(gateway.context().getRoute("inference").getEndpoint())
+                .isInstanceOfSatisfying(SedaEndpoint.class, seda -> assertThat(seda.getConcurrentConsumers()).isEqualTo(4));
     }
 
     @Test
