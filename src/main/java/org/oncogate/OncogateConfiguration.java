@@ -3,6 +3,7 @@ package org.oncogate;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +15,10 @@ import org.apache.camel.component.mllp.MllpComponent;
 import org.apache.camel.component.mllp.MllpConfiguration;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.oncogate.inference.InferenceEngine;
+import org.oncogate.inference.remote.RemoteEndpoint;
+import org.oncogate.inference.remote.RemoteEngine;
+import org.oncogate.inference.remote.RetryPolicy;
 import org.oncogate.inference.rules.RulesEngine;
 import org.oncogate.intake.api.JobApi;
 import org.oncogate.intake.api.OpenApiDocuments;
@@ -68,7 +73,8 @@ public class OncogateConfiguration implements CamelConfiguration {
         Subscriptions subscriptions = Subscriptions.fromConfiguration(config.get("oncogate.subscriptions"),
                 config::find, System::getenv);
         registry.bind("subscriptions", subscriptions);
-        JobService jobs = new JobService(store, validator(config), new RulesEngine(), usage, servedOnRead(config));
+        JobService jobs = new JobService(store, validator(config), inferenceEngine(context, config, region), usage,
+                servedOnRead(config));
         registry.bind("jobService", jobs);
 
         Hl7Reader hl7 = new Hl7Reader(Hl7Parsing.create(),
@@ -86,8 +92,8 @@ public class OncogateConfiguration implements CamelConfiguration {
 
     /** The regional encrypted store and its purge. */
     private static RegionalStore store(Registry registry, Config config, Path dataDir, String region, Clock clock) {
-        RetentionPolicy retention = new RetentionPolicy(Duration.parse(config.get("oncogate.retention")),
-                Duration.parse(config.get("oncogate.store.bucket-width")));
+        RetentionPolicy retention = new RetentionPolicy(config.duration("oncogate.retention"),
+                config.duration("oncogate.store.bucket-width"));
         KekSource kek = KekSource.fromSpec(config.get("oncogate.kek"), Path.of(config.get("oncogate.kek.dev-dir")), dataDir);
         Path storeRoot = dataDir.resolve("store");
         BucketKeys keys = new BucketKeys(storeRoot.resolve(region), kek);
@@ -105,6 +111,38 @@ public class OncogateConfiguration implements CamelConfiguration {
         registry.bind("usageCounters", usage);
         registry.bind("usageReport", new UsageReport(ledger, dataDir.resolve("usage"), resource, region, clock));
         return usage;
+    }
+
+    /** The engine {@code oncogate.inference.engine} names; a remote one must serve this instance's region. */
+    private static InferenceEngine inferenceEngine(CamelContext context, Config config, String region) {
+        String engine = config.get("oncogate.inference.engine");
+        return switch (engine) {
+            case "rules" -> new RulesEngine();
+            case "remote" -> {
+                RemoteEndpoint remote = remoteEndpoint(config);
+                remote.requireRegion(region);
+                yield new RemoteEngine(context, remote, new RetryPolicy(
+                        config.duration("oncogate.inference.remote.connect-timeout"),
+                        config.duration("oncogate.inference.remote.read-timeout"),
+                        config.getInt("oncogate.inference.remote.retries"),
+                        config.duration("oncogate.inference.remote.backoff"),
+                        config.duration("oncogate.inference.remote.max-backoff"),
+                        config.duration("oncogate.inference.remote.poll-cap"),
+                        config.duration("oncogate.inference.remote.deadline")));
+            }
+            default -> throw new IllegalArgumentException("oncogate.inference.engine must be rules or remote");
+        };
+    }
+
+    private static RemoteEndpoint remoteEndpoint(Config config) {
+        String keyEnv = config.get("oncogate.inference.remote.key-env");
+        String key = System.getenv(keyEnv);
+        if (key == null || key.isEmpty()) {
+            throw new IllegalStateException("oncogate.inference.remote.key-env names environment variable " + keyEnv
+                    + ", which is not set: the remote inference service needs its subscription key");
+        }
+        return new RemoteEndpoint(URI.create(config.get("oncogate.inference.remote.base-url")),
+                config.get("oncogate.inference.remote.api-version"), key, config.find("oncogate.inference.remote.region"));
     }
 
     /** The hosted service's request rules, each from its oncogate.limits.* key. */
@@ -173,6 +211,10 @@ public class OncogateConfiguration implements CamelConfiguration {
 
         int getInt(String key) {
             return Integer.parseInt(get(key));
+        }
+
+        Duration duration(String key) {
+            return Duration.parse(get(key));
         }
 
         long getLong(String key) {

@@ -1,6 +1,9 @@
 package org.oncogate.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** The text of a document; only {@code inline} content is processed. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record DocumentContent(String sourceType, String value) {
 
     public static final String INLINE = "inline";

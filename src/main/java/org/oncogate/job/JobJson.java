@@ -55,6 +55,14 @@ public final class JobJson {
         return MAPPER.readValue(json, type);
     }
 
+    /**
+     * Reads what another Onco-Phenotype service sent: fields this model does not know are skipped,
+     * so that a service adding some does not break. Jackson's messages may quote the input.
+     */
+    public static <T> T readFromService(byte[] json, Class<T> type) throws IOException {
+        return MAPPER.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(json);
+    }
+
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? "." + ref.getFieldName() : "[" + ref.getIndex() + "]")

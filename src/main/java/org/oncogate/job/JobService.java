@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.oncogate.inference.InferenceEngine;
+import org.oncogate.inference.InferenceFailedException;
+import org.oncogate.inference.InferenceInterruptedException;
 import org.oncogate.store.Bucket;
 import org.oncogate.store.PayloadKind;
 import org.oncogate.store.PayloadUnavailableException;
@@ -196,12 +198,13 @@ public final class JobService {
     }
 
     private JobState infer(JobEnvelope envelope, JobState state) {
-        JobRequest request = envelope.request();
         try {
-            List<PatientResult> results = request.patients().stream()
-                    .map(patient -> engine.infer(patient, request.configuration()))
-                    .toList();
-            return state.succeeded(new InferenceResult(results, engine.modelVersion()), store.clock().instant());
+            return state.succeeded(engine.inferJob(envelope.id(), envelope.request()), store.clock().instant());
+        } catch (InferenceInterruptedException e) {
+            throw e;
+        } catch (InferenceFailedException e) {
+            LOG.warn("job {} failed in inference: {}", envelope.id(), e.error().code());
+            return state.failed(e.error(), store.clock().instant());
         } catch (RuntimeException e) {
             // the exception's message may quote document text: log its type only
             LOG.error("job {} failed in inference: {}", envelope.id(), e.getClass().getName());
