@@ -5,7 +5,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -34,10 +33,7 @@ import org.oncogate.job.JobService;
 import org.oncogate.job.JobValidator;
 import org.oncogate.job.Quarantine;
 import org.oncogate.retention.Purge;
-import org.oncogate.store.BucketKeys;
-import org.oncogate.store.KekSource;
 import org.oncogate.store.RegionalStore;
-import org.oncogate.store.RetentionPolicy;
 import org.oncogate.subscription.Subscriptions;
 import org.oncogate.usage.UsageCounters;
 import org.oncogate.usage.UsageLedger;
@@ -53,16 +49,16 @@ public class OncogateConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         Registry registry = context.getRegistry();
-        Config config = new Config(context);
+        Config config = new Config(context.getPropertiesComponent());
         Clock clock = registry.lookupByNameAndType("clock", Clock.class);
         if (clock == null) {
             clock = Clock.systemUTC();
             registry.bind("clock", clock);
         }
-        Path dataDir = Path.of(config.get("oncogate.data-dir"));
-        String region = config.get("oncogate.region");
-
-        RegionalStore store = store(registry, config, dataDir, region, clock);
+        Storage storage = storage(context, config, clock);
+        Path dataDir = storage.dataDir();
+        String region = storage.region();
+        RegionalStore store = storage.store();
         UsageCounters usage = usage(registry, config, dataDir, region, clock);
         Subscriptions subscriptions = Subscriptions.fromConfiguration(config.get("oncogate.subscriptions"),
                 config::find, System::getenv);
@@ -83,17 +79,15 @@ public class OncogateConfiguration implements CamelConfiguration {
         registry.bind("openApiDocuments", new OpenApiDocuments());
     }
 
-    /** The regional encrypted store and its purge. */
-    private static RegionalStore store(Registry registry, Config config, Path dataDir, String region, Clock clock) {
-        RetentionPolicy retention = new RetentionPolicy(Duration.parse(config.get("oncogate.retention")),
-                Duration.parse(config.get("oncogate.store.bucket-width")));
-        KekSource kek = KekSource.fromSpec(config.get("oncogate.kek"), Path.of(config.get("oncogate.kek.dev-dir")), dataDir);
-        Path storeRoot = dataDir.resolve("store");
-        BucketKeys keys = new BucketKeys(storeRoot.resolve(region), kek);
-        RegionalStore store = new RegionalStore(storeRoot, region, keys, retention, clock);
-        registry.bind("regionalStore", store);
-        registry.bind("purge", new Purge(store, keys, dataDir.resolve("outbox")));
-        return store;
+    /** The regional encrypted store, its purge, and the audit log of both. */
+    private static Storage storage(CamelContext context, Config config, Clock clock) {
+        Storage storage = Storage.open(config, clock);
+        Registry registry = context.getRegistry();
+        registry.bind("regionalStore", storage.store());
+        registry.bind("purge", new Purge(storage.store(), storage.keys(), storage.dataDir().resolve("outbox")));
+        registry.bind("gatewayAudit", storage.gatewayAudit());
+        context.addLifecycleStrategy(storage.gatewayAudit());
+        return storage;
     }
 
     /** Usage counters (scraped at /observe/metrics) and the hourly report. */
@@ -144,34 +138,5 @@ public class OncogateConfiguration implements CamelConfiguration {
         PrometheusMeterRegistry created = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, created);
         return created;
-    }
-
-    /** Reads configuration keys through Camel's properties (files, -D, environment). */
-    private record Config(CamelContext context) {
-
-        String find(String key) {
-            return context.getPropertiesComponent().resolveProperty(key).filter(v -> !v.isBlank()).orElse(null);
-        }
-
-        String get(String key) {
-            String value = find(key);
-            if (value == null) {
-                throw new IllegalStateException("configuration key " + key + " is not set");
-            }
-            return value.trim();
-        }
-
-        int getInt(String key) {
-            return Integer.parseInt(get(key));
-        }
-
-        long getLong(String key) {
-            return Long.parseLong(get(key));
-        }
-
-        ClinicalType clinicalType(String key) {
-            return ClinicalType.find(get(key))
-                    .orElseThrow(() -> new IllegalArgumentException(key + " is not a clinical type of the API"));
-        }
     }
 }

@@ -30,16 +30,22 @@ public final class BucketKeys {
     private final Path keysDir;
     private final String region;
     private final KekSource kek;
+    private final KeyEvents events;
     private final Map<Bucket, Aead> cache = new ConcurrentHashMap<>();
     private final Set<Bucket> destroyed = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
 
     public BucketKeys(Path regionRoot, KekSource kek) {
+        this(regionRoot, kek, KeyEvents.NONE);
+    }
+
+    public BucketKeys(Path regionRoot, KekSource kek, KeyEvents events) {
         this.regionRoot = regionRoot.toAbsolutePath().normalize();
         Path name = this.regionRoot.getFileName();
         this.region = StoreNames.region(name == null ? null : name.toString());
         this.keysDir = this.regionRoot.resolve("keys");
         this.kek = Objects.requireNonNull(kek, "kek");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     Path regionRoot() {
@@ -95,6 +101,7 @@ public final class BucketKeys {
             try {
                 if (Files.deleteIfExists(keysetFile(b))) {
                     DurableFiles.fsyncDirectory(keysDir);
+                    events.destroyed(b);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete the keyset of bucket " + b.id(), e);
@@ -124,6 +131,7 @@ public final class BucketKeys {
         String json = AeadKeysets.encrypt(handle, kek.kek(), associatedData(b));
         DurableFiles.createDirectories(keysDir);
         DurableFiles.write(keysetFile(b), json.getBytes(StandardCharsets.UTF_8));
+        events.created(b);
         return AeadKeysets.aead(handle);
     }
 

@@ -134,6 +134,14 @@ public final class RegionalStore {
         return Optional.empty();
     }
 
+    /** Whether a payload of this name is still on disk in a bucket that has expired (unreadable, not yet purged). */
+    public boolean heldInExpiredBucket(PayloadKind kind, String id, String part) {
+        StoreNames.payloadFileName(id, part);
+        var now = clock.instant();
+        return bucketDirs(kind).stream().filter(b -> policy.isExpired(b, now))
+                .anyMatch(b -> Files.isRegularFile(payloadFile(kind, id, part, b), LinkOption.NOFOLLOW_LINKS));
+    }
+
     /** Every payload of a kind in an unexpired bucket, oldest bucket first. */
     public List<StoredPayload> list(PayloadKind kind) {
         List<StoredPayload> payloads = new ArrayList<>();
