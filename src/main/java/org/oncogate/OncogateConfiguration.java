@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -12,6 +13,7 @@ import org.apache.camel.component.mllp.MllpComponent;
 import org.apache.camel.component.mllp.MllpConfiguration;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.jsse.SSLContextParameters;
+import org.oncogate.audit.BreakGlassTally;
 import org.oncogate.inference.rules.RulesEngine;
 import org.oncogate.intake.api.JobApi;
 import org.oncogate.intake.api.OpenApiDocuments;
@@ -60,6 +62,7 @@ public class OncogateConfiguration implements CamelConfiguration {
         String region = storage.region();
         RegionalStore store = storage.store();
         UsageCounters usage = usage(registry, config, dataDir, region, clock);
+        watch(usage, storage, clock);
         Subscriptions subscriptions = Subscriptions.fromConfiguration(config.get("oncogate.subscriptions"),
                 config::find, System::getenv);
         registry.bind("subscriptions", subscriptions);
@@ -98,6 +101,19 @@ public class OncogateConfiguration implements CamelConfiguration {
         registry.bind("usageCounters", usage);
         registry.bind("usageReport", new UsageReport(ledger, dataDir.resolve("usage"), resource, region, clock));
         return usage;
+    }
+
+    /** What operators watch besides usage: break-glass attempts (from the audit log) and the oldest stored data. */
+    private static void watch(UsageCounters usage, Storage storage, Clock clock) {
+        BreakGlassTally breakGlass = new BreakGlassTally(storage.audit());
+        for (String outcome : BreakGlassTally.OUTCOMES) {
+            usage.countFrom("oncogate.breakglass.attempts", "break-glass attempts in the audit log, by outcome",
+                    outcome, () -> breakGlass.count(outcome));
+        }
+        RegionalStore store = storage.store();
+        usage.gauge("oncogate.store.oldest.age", "age of the oldest time bucket still on disk (0 when empty)", "seconds",
+                () -> store.bucketsOnDisk().stream().findFirst()
+                        .map(b -> (double) Duration.between(b.start(), clock.instant()).toSeconds()).orElse(0.0));
     }
 
     /** The hosted service's request rules, each from its oncogate.limits.* key. */
