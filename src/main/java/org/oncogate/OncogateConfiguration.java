@@ -85,6 +85,7 @@ public class OncogateConfiguration implements CamelConfiguration {
     /** The regional encrypted store, its purge, and the audit log of both. */
     private static Storage storage(CamelContext context, Config config, Clock clock) {
         Storage storage = Storage.open(config, clock);
+        storage.store().checkKeysets();
         Registry registry = context.getRegistry();
         registry.bind("regionalStore", storage.store());
         registry.bind("purge", new Purge(storage.store(), storage.keys(), storage.dataDir().resolve("outbox")));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -106,6 +107,48 @@ public final class BucketKeys {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete the keyset of bucket " + b.id(), e);
             }
+        }
+    }
+
+    /**
+     * Wraps the bucket's keyset again under the KEK's current primary. The data key inside is the same,
+     * so no payload changes. A bucket whose keyset is gone (destroyed) is left alone. Returns whether it
+     * was re-wrapped.
+     */
+    boolean rewrap(Bucket b) throws IOException, GeneralSecurityException {
+        synchronized (lock) {
+            Path file = keysetFile(b);
+            if (destroyed.contains(b) || !Files.exists(file)) {
+                return false;
+            }
+            Aead kekNow = kek.kek();
+            var handle = AeadKeysets.parse(Files.readString(file, StandardCharsets.UTF_8), kekNow, associatedData(b));
+            DurableFiles.write(file, AeadKeysets.encrypt(handle, kekNow, associatedData(b)).getBytes(StandardCharsets.UTF_8));
+            return true;
+        }
+    }
+
+    /** Whether the bucket's keyset can be unwrapped by {@code onlyKek} (say, the KEK's primary version alone). */
+    boolean unwrapsWith(Bucket b, Aead onlyKek) throws IOException {
+        Path file = keysetFile(b);
+        try {
+            AeadKeysets.parse(Files.readString(file, StandardCharsets.UTF_8), onlyKek, associatedData(b));
+            return true;
+        } catch (NoSuchFileException e) {
+            return true; // destroyed meanwhile: it needs no KEK any more
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** Loads the bucket's keyset now, so that a keyset or KEK that cannot be read stops start-up, not a request. */
+    void load(Bucket b) {
+        try {
+            existing(b);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("the keyset of bucket " + b.id() + " (" + keysetFile(b) + ") cannot be"
+                    + " read with " + kek.describe() + ": " + e.getClass().getSimpleName()
+                    + "; start-up stopped. A wrong or rotated-away KEK, or an altered keyset file.");
         }
     }
 

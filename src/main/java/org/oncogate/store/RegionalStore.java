@@ -68,6 +68,15 @@ public final class RegionalStore {
         return keys;
     }
 
+    /**
+     * Unwraps the keyset of every unexpired bucket now, so that a wrong KEK or an unreadable keyset stops
+     * start-up with a message that names it, instead of failing requests later.
+     */
+    public void checkKeysets() {
+        var now = clock.instant();
+        keys.buckets().stream().filter(b -> !policy.isExpired(b, now)).forEach(keys::load);
+    }
+
     /** Writes into the current bucket (by the clock). Durable when it returns. */
     public StoredPayload write(PayloadKind kind, String id, String part, byte[] plaintext) throws IOException {
         return write(kind, id, part, plaintext, policy.bucketFor(clock.instant()));
