@@ -145,7 +145,7 @@ public final class BucketKeys {
     void load(Bucket b) {
         try {
             existing(b);
-        } catch (IOException | GeneralSecurityException e) {
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
             throw new IllegalStateException("the keyset of bucket " + b.id() + " (" + keysetFile(b) + ") cannot be"
                     + " read with " + kek.describe() + ": " + e.getClass().getSimpleName()
                     + "; start-up stopped. A wrong or rotated-away KEK, or an altered keyset file.");
