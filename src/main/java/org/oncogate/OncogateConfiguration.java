@@ -35,6 +35,7 @@ import org.oncogate.job.JobService;
 import org.oncogate.job.JobValidator;
 import org.oncogate.job.Quarantine;
 import org.oncogate.retention.Purge;
+import org.oncogate.retention.PurgeMetrics;
 import org.oncogate.store.RegionalStore;
 import org.oncogate.subscription.Subscriptions;
 import org.oncogate.usage.UsageCounters;
@@ -62,7 +63,7 @@ public class OncogateConfiguration implements CamelConfiguration {
         String region = storage.region();
         RegionalStore store = storage.store();
         UsageCounters usage = usage(registry, config, dataDir, region, clock);
-        watch(usage, storage, clock);
+        watch(registry, config, usage, storage, clock);
         Subscriptions subscriptions = Subscriptions.fromConfiguration(config.get("oncogate.subscriptions"),
                 config::find, System::getenv);
         registry.bind("subscriptions", subscriptions);
@@ -104,8 +105,10 @@ public class OncogateConfiguration implements CamelConfiguration {
         return usage;
     }
 
-    /** What operators watch besides usage: break-glass attempts (from the audit log) and the oldest stored data. */
-    private static void watch(UsageCounters usage, Storage storage, Clock clock) {
+    /** What operators watch besides usage: purge runs, break-glass attempts (from the audit log), the oldest stored data. */
+    private static void watch(Registry registry, Config config, UsageCounters usage, Storage storage, Clock clock) {
+        registry.bind("purgeMetrics", new PurgeMetrics(meterRegistry(registry), config.get("oncogate.resource"),
+                storage.region()));
         BreakGlassTally breakGlass = new BreakGlassTally(storage.audit());
         for (String outcome : BreakGlassTally.OUTCOMES) {
             usage.countFrom("oncogate.breakglass.attempts", "break-glass attempts in the audit log, by outcome",

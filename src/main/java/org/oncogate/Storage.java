@@ -26,7 +26,7 @@ record Storage(Path dataDir, String region, KekSource kek, BucketKeys keys, Regi
         AuditLog audit = AuditLog.open(dataDir.resolve("audit"), clock);
         GatewayAudit gatewayAudit = new GatewayAudit(audit, region,
                 Map.of("region", region, "retention", retention.retention().toString()));
-        KekSource kek = KekSource.fromSpec(config.get("oncogate.kek"), Path.of(config.get("oncogate.kek.dev-dir")), dataDir,
+        KekSource kek = KekSource.fromSpec(config.find("oncogate.kek"), Path.of(config.get("oncogate.kek.dev-dir")), dataDir,
                 config.find("oncogate.kek.kms-client"));
         Path storeRoot = dataDir.resolve("store");
         BucketKeys keys = new BucketKeys(storeRoot.resolve(region), kek, gatewayAudit);

@@ -58,10 +58,12 @@ class OperatorCommandsTest {
             assertThat(refused.err).contains("refused:not-on-call");
             String audit = Files.readString(gateway.dataDir().resolve("audit").resolve("audit.jsonl"));
             assertThat(audit).doesNotContain(PhiCanary.MARKER).doesNotContain("API down");
+            RunningGateway.await("the start-up purge", Duration.ofSeconds(30), () -> actions().contains("purge.run"));
             String metrics = get(gateway.baseUrl() + "/observe/metrics");
             assertThat(metrics).containsPattern("oncogate_breakglass_attempts_total\\{[^}]*outcome=\"granted\"[^}]*} 1\\.0")
                     .containsPattern("oncogate_breakglass_attempts_total\\{[^}]*outcome=\"refused\"[^}]*} 1\\.0")
-                    .containsPattern("oncogate_store_oldest_age_seconds\\{[^}]*} [0-9]");
+                    .containsPattern("oncogate_store_oldest_age_seconds\\{[^}]*} [0-9]")
+                    .containsPattern("oncogate_purge_runs_total\\{[^}]*} [1-9]");
 
             Run verify = run("audit", "verify");
             assertThat(verify.code).as(verify.err).isZero();
@@ -124,6 +126,7 @@ class OperatorCommandsTest {
     private Run run(String... args) {
         Properties overrides = new Properties();
         overrides.setProperty("oncogate.data-dir", folder.resolve("data").toString());
+        overrides.setProperty("oncogate.kek", "dev");
         overrides.setProperty("oncogate.kek.dev-dir", folder.resolve("dev-kek").toString());
         overrides.setProperty("oncogate.breakglass.on-call", "alice,bob");
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -16,7 +16,8 @@ final class KekSpec {
     static KekSource open(String spec, Path devKekDir, Path dataDir, String kmsClient,
                           Function<String, String> environment) {
         if (spec == null || spec.isBlank()) {
-            throw new IllegalArgumentException("oncogate.kek is not set; " + FORMS);
+            throw new IllegalArgumentException("oncogate.kek is not set; " + FORMS
+                    + " (dev only for development: -Doncogate.kek=dev)");
         }
         String s = spec.strip();
         if (s.equals("dev")) {

@@ -58,6 +58,13 @@ class KeysAtStartupTest {
     }
 
     @Test
+    void noKekStopsStartUpNamingTheForms() {
+        assertThatThrownBy(() -> RunningGateway.start(folder, clock, Map.of("oncogate.kek", "")).close())
+                .hasStackTraceContaining("oncogate.kek is not set")
+                .hasStackTraceContaining("-Doncogate.kek=dev");
+    }
+
+    @Test
     void anUnreadableKekFileStopsStartUp() {
         Path missing = folder.resolve("elsewhere/kek.json");
         assertThatThrownBy(() -> RunningGateway.start(folder, clock, Map.of("oncogate.kek", "file:" + missing)).close())
