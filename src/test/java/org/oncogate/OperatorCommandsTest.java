@@ -2,6 +2,7 @@ package org.oncogate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -16,6 +17,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oncogate.audit.AuditEntry;
@@ -110,6 +115,29 @@ class OperatorCommandsTest {
 
         assertThat(verify.code).isEqualTo(1);
         assertThat(verify.err).contains("BROKEN at line 1");
+    }
+
+    @Test
+    void everyMetricTheGrafanaDashboardQueriesIsServed() throws Exception {
+        try (RunningGateway gateway = RunningGateway.start(folder, clock, Map.of())) {
+            Files.writeString(gateway.inbox("default").resolve("P-7003.txt"), PhiCanary.patientLine() + "\npT1 pN0.");
+            RunningGateway.await("result", Duration.ofSeconds(30),
+                    () -> Files.exists(gateway.outbox("default").resolve("P-7003.result.json")));
+            RunningGateway.await("the start-up purge", Duration.ofSeconds(30), () -> actions().contains("purge.run"));
+            String metrics = get(gateway.baseUrl() + "/observe/metrics");
+            JsonNode dashboard = JobJson.MAPPER.readTree(Path.of("config/grafana-dashboard.json").toFile());
+            Set<String> queried = new TreeSet<>();
+            for (JsonNode expr : dashboard.findValues("expr")) {
+                Matcher names = Pattern.compile("\\b(oncogate|camel)_[a-z_]+").matcher(expr.asText());
+                while (names.find()) {
+                    queried.add(names.group());
+                }
+            }
+            assertThat(queried).hasSizeGreaterThanOrEqualTo(8);
+            for (String name : queried) {
+                assertThat(metrics).as("served: %s", name).containsPattern("(?m)^" + name + "\\{");
+            }
+        }
     }
 
     private List<String> actions() {
