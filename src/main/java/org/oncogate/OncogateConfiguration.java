@@ -62,8 +62,9 @@ public class OncogateConfiguration implements CamelConfiguration {
         Path dataDir = storage.dataDir();
         String region = storage.region();
         RegionalStore store = storage.store();
-        UsageCounters usage = usage(registry, config, dataDir, region, clock);
-        watch(registry, config, usage, storage, clock);
+        BreakGlassTally breakGlass = new BreakGlassTally(storage.audit());
+        UsageCounters usage = usage(registry, config, dataDir, region, clock, breakGlass);
+        watch(registry, config, usage, storage, breakGlass, clock);
         Subscriptions subscriptions = Subscriptions.fromConfiguration(config.get("oncogate.subscriptions"),
                 config::find, System::getenv);
         registry.bind("subscriptions", subscriptions);
@@ -95,21 +96,23 @@ public class OncogateConfiguration implements CamelConfiguration {
         return storage;
     }
 
-    /** Usage counters (scraped at /observe/metrics) and the hourly report. */
-    private static UsageCounters usage(Registry registry, Config config, Path dataDir, String region, Clock clock) {
+    /** Usage counters (scraped at /observe/metrics) and the hourly report, with the hour's break-glass attempts. */
+    private static UsageCounters usage(Registry registry, Config config, Path dataDir, String region, Clock clock,
+                                       BreakGlassTally breakGlass) {
         String resource = config.get("oncogate.resource");
         UsageLedger ledger = new UsageLedger();
         UsageCounters usage = new UsageCounters(meterRegistry(registry), resource, region, ledger, clock);
         registry.bind("usageCounters", usage);
-        registry.bind("usageReport", new UsageReport(ledger, dataDir.resolve("usage"), resource, region, clock));
+        registry.bind("usageReport", new UsageReport(ledger, dataDir.resolve("usage"), resource, region, clock,
+                breakGlass::between));
         return usage;
     }
 
     /** What operators watch besides usage: purge runs, break-glass attempts (from the audit log), the oldest stored data. */
-    private static void watch(Registry registry, Config config, UsageCounters usage, Storage storage, Clock clock) {
+    private static void watch(Registry registry, Config config, UsageCounters usage, Storage storage,
+                              BreakGlassTally breakGlass, Clock clock) {
         registry.bind("purgeMetrics", new PurgeMetrics(meterRegistry(registry), config.get("oncogate.resource"),
                 storage.region()));
-        BreakGlassTally breakGlass = new BreakGlassTally(storage.audit());
         for (String outcome : BreakGlassTally.OUTCOMES) {
             usage.countFrom("oncogate.breakglass.attempts", "break-glass attempts in the audit log, by outcome",
                     outcome, () -> breakGlass.count(outcome));

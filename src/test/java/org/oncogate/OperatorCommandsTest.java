@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oncogate.audit.AuditEntry;
@@ -29,6 +30,7 @@ import org.oncogate.job.JobJson;
 import org.oncogate.testing.MutableClock;
 import org.oncogate.testing.PhiCanary;
 import org.oncogate.testing.RunningGateway;
+import org.oncogate.usage.UsageReport;
 
 /**
  * The operator commands against a running gateway's data directory: break-glass to stdout and into
@@ -73,6 +75,16 @@ class OperatorCommandsTest {
             Run verify = run("audit", "verify");
             assertThat(verify.code).as(verify.err).isZero();
             assertThat(verify.err).contains("intact");
+
+            clock.advance(Duration.ofHours(1));
+            assertThat(gateway.bean("usageReport", UsageReport.class).writeCompletedHours()).isEqualTo(1);
+            Path report;
+            try (Stream<Path> files = Files.list(gateway.dataDir().resolve("usage"))) {
+                report = files.filter(f -> f.getFileName().toString().startsWith("usage-")).findFirst().orElseThrow();
+            }
+            JsonNode hour = JobJson.MAPPER.readTree(report.toFile()).get("breakGlass");
+            assertThat(hour.get("granted").asLong()).as("granted in the hourly report").isEqualTo(1);
+            assertThat(hour.get("refused").asLong()).as("refused in the hourly report").isEqualTo(1);
         }
     }
 

@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Break-glass attempts counted from the audit log itself, so attempts made by the operator command
@@ -20,12 +22,26 @@ public final class BreakGlassTally {
 
     public static final String[] OUTCOMES = {"granted", "refused", "failed"};
 
+    private final AuditLog log;
     private final Path file;
     private final Map<String, Long> counts = new HashMap<>();
     private long offset;
 
     public BreakGlassTally(AuditLog log) {
+        this.log = log;
         this.file = log.file();
+    }
+
+    /** Attempts by outcome class made in {@code [from, to)}, read from the whole log (for the hourly report). */
+    public Map<String, Long> between(Instant from, Instant to) {
+        Map<String, Long> found = new TreeMap<>();
+        for (String outcome : OUTCOMES) {
+            found.put(outcome, 0L);
+        }
+        log.entries().stream()
+                .filter(e -> e.action().equals(BreakGlass.ACTION) && !e.time().isBefore(from) && e.time().isBefore(to))
+                .forEach(e -> found.merge(outcomeClass(e), 1L, Long::sum));
+        return found;
     }
 
     public synchronized long count(String outcomeClass) {
@@ -60,12 +76,16 @@ public final class BreakGlassTally {
         }
     }
 
+    private static String outcomeClass(AuditEntry entry) {
+        int colon = entry.outcome().indexOf(':');
+        return colon < 0 ? entry.outcome() : entry.outcome().substring(0, colon);
+    }
+
     private void tally(String line) {
         try {
             AuditEntry entry = AuditLog.parse(line);
             if (entry.action().equals(BreakGlass.ACTION)) {
-                int colon = entry.outcome().indexOf(':');
-                counts.merge(colon < 0 ? entry.outcome() : entry.outcome().substring(0, colon), 1L, Long::sum);
+                counts.merge(outcomeClass(entry), 1L, Long::sum);
             }
         } catch (IllegalStateException e) {
             // a broken line is for 'audit verify' to report; it is no break-glass attempt
