@@ -92,8 +92,12 @@ class KeyRotationTest {
         assertReadable(store(primaryOnly), written);
     }
 
+    /** Longer: -Doncogate.rotation.rounds=50 -Doncogate.rotation.payloads=20000 (see README, Test it). */
     @Test
     void payloadsWrittenBeforeDuringAndAfterRotationsAllDecryptAndSurviveRemovingOldVersions() throws Exception {
+        int rounds = Integer.getInteger("oncogate.rotation.rounds", 5);
+        int payloads = Integer.getInteger("oncogate.rotation.payloads", 2000);
+        int perBucket = Math.max(25, payloads / 80); // at most 80 buckets (20 h): nothing expires during the test
         RegionalStore writerStore = store(fileKek()); // the gateway
         KeyRotation rotation = new KeyRotation(fileKek(), store(fileKek())); // the operator command: its own instances
         Map<StoredPayload, byte[]> written = new ConcurrentHashMap<>();
@@ -101,9 +105,9 @@ class KeyRotationTest {
         AtomicBoolean stop = new AtomicBoolean();
         Thread writer = new Thread(() -> {
             try {
-                while (!stop.get() && count.get() < 2000) {
+                while (!stop.get() && count.get() < payloads) {
                     int i = count.incrementAndGet();
-                    if (i % 25 == 0) {
+                    if (i % perBucket == 0) {
                         clock.advance(Duration.ofMinutes(15)); // a new bucket, so new keysets appear during rotations
                     }
                     byte[] plaintext = (PhiCanary.patientLine() + " payload " + i).getBytes(StandardCharsets.UTF_8);
@@ -117,7 +121,7 @@ class KeyRotationTest {
         awaitCount(count, 50);
         int before = count.get();
         int during = 0;
-        for (int round = 0; round < 5; round++) {
+        for (int round = 0; round < rounds; round++) {
             int start = count.get();
             rotation.rotate();
             during += count.get() - start;
@@ -135,7 +139,7 @@ class KeyRotationTest {
 
         KeyRotation.Removed removed = rotation.removeOld();
 
-        assertThat(removed.removedVersions()).hasSize(5);
+        assertThat(removed.removedVersions()).hasSize(rounds);
         assertReadable(store(fileKek()), written);
         assertReadable(writerStore, written);
         byte[] later = "after removal".getBytes(StandardCharsets.UTF_8);
