@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.PropertiesComponent;
@@ -69,7 +70,7 @@ final class OperatorCommands {
     }
 
     @Command(name = "new-kek", description = "Print a new KEK for oncogate.kek=env:NAME (base64 Tink JSON keyset).")
-    static final class NewKek implements java.util.concurrent.Callable<Integer> {
+    static final class NewKek implements Callable<Integer> {
 
         @CommandLine.ParentCommand
         OperatorCommands parent;
