@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oncogate.audit.AuditEntry;
 import org.oncogate.audit.AuditLog;
 import org.oncogate.job.JobJson;
+import org.oncogate.job.JobService;
 import org.oncogate.testing.MutableClock;
 import org.oncogate.testing.PhiCanary;
 import org.oncogate.testing.RunningGateway;
@@ -127,6 +128,58 @@ class OperatorCommandsTest {
 
         assertThat(verify.code).isEqualTo(1);
         assertThat(verify.err).contains("BROKEN at line 1");
+    }
+
+    @Test
+    void keysRotateWhileTheGatewayRunsAndOldVersionsGoWithoutLosingAJob() throws Exception {
+        Path kek = folder.resolve("dev-kek").resolve("kek.json");
+        try (RunningGateway gateway = RunningGateway.start(folder, clock, Map.of())) {
+            JobService jobs = gateway.bean("jobService", JobService.class);
+            String before = submitAndAwait(gateway, "P-7101");
+            String oldKek = Files.readString(kek);
+
+            Run rotate = run("keys", "rotate");
+
+            assertThat(rotate.code).as(rotate.err).isZero();
+            assertThat(rotate.err).contains("1 bucket keyset(s) re-wrapped");
+            assertThat(rotate.out).as("a file KEK is written, not printed").isEmpty();
+            clock.advance(Duration.ofMinutes(15)); // the next job needs a new bucket keyset, under the new version
+            String during = submitAndAwait(gateway, "P-7102");
+
+            Run remove = run("keys", "remove-old");
+
+            assertThat(remove.code).as(remove.err).isZero();
+            assertThat(Files.readString(kek)).isNotEqualTo(oldKek);
+            String after = submitAndAwait(gateway, "P-7103");
+            for (String job : List.of(before, during, after)) {
+                assertThat(jobs.find(job)).as("job %s in the running gateway", job).isPresent();
+            }
+        }
+        try (RunningGateway restarted = RunningGateway.start(folder, clock, Map.of())) {
+            JobService jobs = restarted.bean("jobService", JobService.class);
+            List<String> ids = List.of("P-7101", "P-7102", "P-7103").stream().map(this::jobId).toList();
+            for (String job : ids) {
+                assertThat(jobs.find(job)).as("job %s after a restart with the new KEK only", job).isPresent();
+            }
+        }
+        assertThat(actions()).contains("kek.rotate", "kek.remove-old");
+        assertThat(run("audit", "verify").code).isZero();
+    }
+
+    private String submitAndAwait(RunningGateway gateway, String note) throws Exception {
+        Files.writeString(gateway.inbox("default").resolve(note + ".txt"), PhiCanary.patientLine() + "\npT2 pN0.");
+        RunningGateway.await(note, Duration.ofSeconds(30),
+                () -> Files.exists(gateway.outbox("default").resolve(note + ".result.json")));
+        return jobId(note);
+    }
+
+    private String jobId(String note) {
+        try {
+            return JobJson.MAPPER.readTree(folder.resolve("data/outbox/default").resolve(note + ".result.json").toFile())
+                    .get("id").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
