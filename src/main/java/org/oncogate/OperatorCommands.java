@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
         subcommands = {OperatorCommands.NewKek.class, AuditCommand.class, BreakGlassCommand.class, KeysCommand.class})
 final class OperatorCommands {
 
+    /** Exit code of a command line that does not parse (sysexits' EX_USAGE). */
+    static final int USAGE = 64;
     private static final Set<String> NAMES = Set.of("new-kek", "audit", "breakglass", "keys", "--help", "-h");
 
     final Properties overrides;
@@ -40,13 +42,19 @@ final class OperatorCommands {
     }
 
     /**
-     * Runs one command; returns its exit code. Payloads (break-glass) and keys (new-kek) go to {@code out}
+     * Runs one command; returns its exit code: 0 done, 1 failed (or the audit log is broken), 2 refused,
+     * 64 a command line that does not parse. Payloads (break-glass) and keys (new-kek) go to {@code out}
      * only, everything said to the operator to {@code err}. {@code overrides} win over every other source.
      */
     static int run(String[] args, Properties overrides, Clock clock, PrintStream out, PrintStream err) {
         CommandLine commandLine = new CommandLine(new OperatorCommands(overrides, clock, out));
         commandLine.setOut(new PrintWriter(err, true)); // help and usage are for the operator, not for stdout
         commandLine.setErr(new PrintWriter(err, true));
+        commandLine.setParameterExceptionHandler((e, arguments) -> {
+            e.getCommandLine().getErr().println(e.getMessage());
+            e.getCommandLine().usage(e.getCommandLine().getErr());
+            return USAGE; // not 2: that is a refusal (breakglass, keys remove-old)
+        });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             // messages name files, ids and settings; causes are left out as they could quote content
             cmd.getErr().println("oncogate " + cmd.getCommandName() + ": " + e.getMessage());

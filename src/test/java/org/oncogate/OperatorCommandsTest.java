@@ -128,6 +128,8 @@ class OperatorCommandsTest {
 
         assertThat(verify.code).isEqualTo(1);
         assertThat(verify.err).contains("BROKEN at line 1");
+        assertThat(run("audit", "verify", "--no-such-option").code).as("a command line that does not parse")
+                .isEqualTo(OperatorCommands.USAGE);
     }
 
     @Test
