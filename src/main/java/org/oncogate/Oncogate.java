@@ -1,12 +1,13 @@
 package org.oncogate;
 
+import java.time.Clock;
+import java.util.Properties;
 import org.apache.camel.main.Main;
-import org.oncogate.store.KekSource;
 
 /**
  * Starts the gateway: Camel Main with the YAML routes under routes/ and the beans of
- * {@link OncogateConfiguration}. {@code new-kek} instead prints a new key-encryption key for
- * {@code oncogate.kek=env:NAME}.
+ * {@link OncogateConfiguration}; or, with a command first ({@code new-kek}, {@code audit verify},
+ * {@code breakglass}, {@code keys}), one of the {@link OperatorCommands}.
  */
 public final class Oncogate {
 
@@ -14,9 +15,9 @@ public final class Oncogate {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("new-kek")) {
-            System.out.println(KekSource.generateForEnvironment());
-            return;
+        if (OperatorCommands.isCommand(args)) {
+            System.setProperty("oncogate.log-target", "SYSTEM_ERR"); // before the first logger: stdout is the payload's
+            System.exit(OperatorCommands.run(args, new Properties(), Clock.systemUTC(), System.out, System.err));
         }
         Main main = new Main();
         main.configure().addConfiguration(OncogateConfiguration.class);

@@ -19,6 +19,7 @@ import org.oncogate.inference.InferenceEngine;
 import org.oncogate.inference.remote.RemoteEndpoint;
 import org.oncogate.inference.remote.RemoteEngine;
 import org.oncogate.inference.remote.RetryPolicy;
+import org.oncogate.audit.BreakGlassTally;
 import org.oncogate.inference.rules.RulesEngine;
 import org.oncogate.intake.api.JobApi;
 import org.oncogate.intake.api.OpenApiDocuments;
@@ -40,10 +41,8 @@ import org.oncogate.job.JobService;
 import org.oncogate.job.JobValidator;
 import org.oncogate.job.Quarantine;
 import org.oncogate.retention.Purge;
-import org.oncogate.store.BucketKeys;
-import org.oncogate.store.KekSource;
+import org.oncogate.retention.PurgeMetrics;
 import org.oncogate.store.RegionalStore;
-import org.oncogate.store.RetentionPolicy;
 import org.oncogate.subscription.Subscriptions;
 import org.oncogate.usage.UsageCounters;
 import org.oncogate.usage.UsageLedger;
@@ -59,17 +58,19 @@ public class OncogateConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) {
         Registry registry = context.getRegistry();
-        Config config = new Config(context);
+        Config config = new Config(context.getPropertiesComponent());
         Clock clock = registry.lookupByNameAndType("clock", Clock.class);
         if (clock == null) {
             clock = Clock.systemUTC();
             registry.bind("clock", clock);
         }
-        Path dataDir = Path.of(config.get("oncogate.data-dir"));
-        String region = config.get("oncogate.region");
-
-        RegionalStore store = store(registry, config, dataDir, region, clock);
-        UsageCounters usage = usage(registry, config, dataDir, region, clock);
+        Storage storage = storage(context, config, clock);
+        Path dataDir = storage.dataDir();
+        String region = storage.region();
+        RegionalStore store = storage.store();
+        BreakGlassTally breakGlass = new BreakGlassTally(storage.audit());
+        UsageCounters usage = usage(registry, config, dataDir, region, clock, breakGlass);
+        watch(registry, config, usage, storage, breakGlass, clock);
         Subscriptions subscriptions = Subscriptions.fromConfiguration(config.get("oncogate.subscriptions"),
                 config::find, System::getenv);
         registry.bind("subscriptions", subscriptions);
@@ -90,26 +91,27 @@ public class OncogateConfiguration implements CamelConfiguration {
         registry.bind("openApiDocuments", new OpenApiDocuments());
     }
 
-    /** The regional encrypted store and its purge. */
-    private static RegionalStore store(Registry registry, Config config, Path dataDir, String region, Clock clock) {
-        RetentionPolicy retention = new RetentionPolicy(config.duration("oncogate.retention"),
-                config.duration("oncogate.store.bucket-width"));
-        KekSource kek = KekSource.fromSpec(config.get("oncogate.kek"), Path.of(config.get("oncogate.kek.dev-dir")), dataDir);
-        Path storeRoot = dataDir.resolve("store");
-        BucketKeys keys = new BucketKeys(storeRoot.resolve(region), kek);
-        RegionalStore store = new RegionalStore(storeRoot, region, keys, retention, clock);
-        registry.bind("regionalStore", store);
-        registry.bind("purge", new Purge(store, keys, dataDir.resolve("outbox")));
-        return store;
+    /** The regional encrypted store, its purge, and the audit log of both. */
+    private static Storage storage(CamelContext context, Config config, Clock clock) {
+        Storage storage = Storage.open(config, clock);
+        storage.store().checkKeysets();
+        Registry registry = context.getRegistry();
+        registry.bind("regionalStore", storage.store());
+        registry.bind("purge", new Purge(storage.store(), storage.keys(), storage.dataDir().resolve("outbox")));
+        registry.bind("gatewayAudit", storage.gatewayAudit());
+        context.addLifecycleStrategy(storage.gatewayAudit());
+        return storage;
     }
 
-    /** Usage counters (scraped at /observe/metrics) and the hourly report. */
-    private static UsageCounters usage(Registry registry, Config config, Path dataDir, String region, Clock clock) {
+    /** Usage counters (scraped at /observe/metrics) and the hourly report, with the hour's break-glass attempts. */
+    private static UsageCounters usage(Registry registry, Config config, Path dataDir, String region, Clock clock,
+                                       BreakGlassTally breakGlass) {
         String resource = config.get("oncogate.resource");
         UsageLedger ledger = new UsageLedger();
         UsageCounters usage = new UsageCounters(meterRegistry(registry), resource, region, ledger, clock);
         registry.bind("usageCounters", usage);
-        registry.bind("usageReport", new UsageReport(ledger, dataDir.resolve("usage"), resource, region, clock));
+        registry.bind("usageReport", new UsageReport(ledger, dataDir.resolve("usage"), resource, region, clock,
+                breakGlass::between));
         return usage;
     }
 
@@ -143,6 +145,21 @@ public class OncogateConfiguration implements CamelConfiguration {
         }
         return new RemoteEndpoint(URI.create(config.get("oncogate.inference.remote.base-url")),
                 config.get("oncogate.inference.remote.api-version"), key, config.find("oncogate.inference.remote.region"));
+    }
+
+    /** What operators watch besides usage: purge runs, break-glass attempts (from the audit log), the oldest stored data. */
+    private static void watch(Registry registry, Config config, UsageCounters usage, Storage storage,
+                              BreakGlassTally breakGlass, Clock clock) {
+        registry.bind("purgeMetrics", new PurgeMetrics(meterRegistry(registry), config.get("oncogate.resource"),
+                storage.region()));
+        for (String outcome : BreakGlassTally.OUTCOMES) {
+            usage.countFrom("oncogate.breakglass.attempts", "break-glass attempts in the audit log, by outcome",
+                    outcome, () -> breakGlass.count(outcome));
+        }
+        RegionalStore store = storage.store();
+        usage.gauge("oncogate.store.oldest.age", "age of the oldest time bucket still on disk (0 when empty)", "seconds",
+                () -> store.bucketsOnDisk().stream().findFirst()
+                        .map(b -> (double) Duration.between(b.start(), clock.instant()).toSeconds()).orElse(0.0));
     }
 
     /** The hosted service's request rules, each from its oncogate.limits.* key. */
@@ -192,38 +209,5 @@ public class OncogateConfiguration implements CamelConfiguration {
         PrometheusMeterRegistry created = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.bind(MicrometerConstants.METRICS_REGISTRY_NAME, created);
         return created;
-    }
-
-    /** Reads configuration keys through Camel's properties (files, -D, environment). */
-    private record Config(CamelContext context) {
-
-        String find(String key) {
-            return context.getPropertiesComponent().resolveProperty(key).filter(v -> !v.isBlank()).orElse(null);
-        }
-
-        String get(String key) {
-            String value = find(key);
-            if (value == null) {
-                throw new IllegalStateException("configuration key " + key + " is not set");
-            }
-            return value.trim();
-        }
-
-        int getInt(String key) {
-            return Integer.parseInt(get(key));
-        }
-
-        Duration duration(String key) {
-            return Duration.parse(get(key));
-        }
-
-        long getLong(String key) {
-            return Long.parseLong(get(key));
-        }
-
-        ClinicalType clinicalType(String key) {
-            return ClinicalType.find(get(key))
-                    .orElseThrow(() -> new IllegalArgumentException(key + " is not a clinical type of the API"));
-        }
     }
 }

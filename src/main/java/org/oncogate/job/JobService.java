@@ -34,7 +34,8 @@ public final class JobService {
      * has): the channel's route then hands the job to inference.
      */
     public static final String NEW_JOB = "oncogateNewJob";
-    private static final String STATE = "state";
+    /** The part holding a job's origin and state, its result once finished. */
+    public static final String STATE = "state";
 
     private final RegionalStore store;
     private final JobValidator validator;

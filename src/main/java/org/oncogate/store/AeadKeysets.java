@@ -40,6 +40,29 @@ final class AeadKeysets {
     }
 
     static Aead decrypt(String encryptedKeyset, Aead kek, byte[] associatedData) throws GeneralSecurityException {
-        return aead(TinkJsonProtoKeysetFormat.parseEncryptedKeyset(encryptedKeyset, kek, associatedData));
+        return aead(parse(encryptedKeyset, kek, associatedData));
+    }
+
+    static KeysetHandle parse(String encryptedKeyset, Aead kek, byte[] associatedData) throws GeneralSecurityException {
+        return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(encryptedKeyset, kek, associatedData);
+    }
+
+    /** The keyset with one more AES256-GCM key, which becomes the primary; the others stay for decryption. */
+    static KeysetHandle withNewPrimary(KeysetHandle handle) throws GeneralSecurityException {
+        return KeysetHandle.newBuilder(handle)
+                .addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                        .withRandomId().makePrimary())
+                .build();
+    }
+
+    /** The keyset reduced to its primary key. */
+    static KeysetHandle primaryOnly(KeysetHandle handle) throws GeneralSecurityException {
+        KeysetHandle.Builder builder = KeysetHandle.newBuilder(handle);
+        for (int i = builder.size() - 1; i >= 0; i--) {
+            if (!builder.getAt(i).isPrimary()) {
+                builder.deleteAt(i);
+            }
+        }
+        return builder.build();
     }
 }

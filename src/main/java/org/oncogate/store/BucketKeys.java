@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -30,16 +31,22 @@ public final class BucketKeys {
     private final Path keysDir;
     private final String region;
     private final KekSource kek;
+    private final KeyEvents events;
     private final Map<Bucket, Aead> cache = new ConcurrentHashMap<>();
     private final Set<Bucket> destroyed = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
 
     public BucketKeys(Path regionRoot, KekSource kek) {
+        this(regionRoot, kek, KeyEvents.NONE);
+    }
+
+    public BucketKeys(Path regionRoot, KekSource kek, KeyEvents events) {
         this.regionRoot = regionRoot.toAbsolutePath().normalize();
         Path name = this.regionRoot.getFileName();
         this.region = StoreNames.region(name == null ? null : name.toString());
         this.keysDir = this.regionRoot.resolve("keys");
         this.kek = Objects.requireNonNull(kek, "kek");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     Path regionRoot() {
@@ -95,10 +102,53 @@ public final class BucketKeys {
             try {
                 if (Files.deleteIfExists(keysetFile(b))) {
                     DurableFiles.fsyncDirectory(keysDir);
+                    events.destroyed(b);
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot delete the keyset of bucket " + b.id(), e);
             }
+        }
+    }
+
+    /**
+     * Wraps the bucket's keyset again under the KEK's current primary. The data key inside is the same,
+     * so no payload changes. A bucket whose keyset is gone (destroyed) is left alone. Returns whether it
+     * was re-wrapped.
+     */
+    boolean rewrap(Bucket b) throws IOException, GeneralSecurityException {
+        synchronized (lock) {
+            Path file = keysetFile(b);
+            if (destroyed.contains(b) || !Files.exists(file)) {
+                return false;
+            }
+            Aead kekNow = kek.kek();
+            var handle = AeadKeysets.parse(Files.readString(file, StandardCharsets.UTF_8), kekNow, associatedData(b));
+            DurableFiles.write(file, AeadKeysets.encrypt(handle, kekNow, associatedData(b)).getBytes(StandardCharsets.UTF_8));
+            return true;
+        }
+    }
+
+    /** Whether the bucket's keyset can be unwrapped by {@code onlyKek} (say, the KEK's primary version alone). */
+    boolean unwrapsWith(Bucket b, Aead onlyKek) throws IOException {
+        Path file = keysetFile(b);
+        try {
+            AeadKeysets.parse(Files.readString(file, StandardCharsets.UTF_8), onlyKek, associatedData(b));
+            return true;
+        } catch (NoSuchFileException e) {
+            return true; // destroyed meanwhile: it needs no KEK any more
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** Loads the bucket's keyset now, so that a keyset or KEK that cannot be read stops start-up, not a request. */
+    void load(Bucket b) {
+        try {
+            existing(b);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new IllegalStateException("the keyset of bucket " + b.id() + " (" + keysetFile(b) + ") cannot be"
+                    + " read with " + kek.describe() + ": " + e.getClass().getSimpleName()
+                    + "; start-up stopped. A wrong or rotated-away KEK, or an altered keyset file.");
         }
     }
 
@@ -124,6 +174,7 @@ public final class BucketKeys {
         String json = AeadKeysets.encrypt(handle, kek.kek(), associatedData(b));
         DurableFiles.createDirectories(keysDir);
         DurableFiles.write(keysetFile(b), json.getBytes(StandardCharsets.UTF_8));
+        events.created(b);
         return AeadKeysets.aead(handle);
     }
 

@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,18 @@ public final class DurableFiles {
      */
     public static void write(Path target, byte[] bytes) throws IOException {
         publish(writeTemp(target, bytes), target);
+    }
+
+    /** Like {@link #write}, with the file's modification time set before it appears under its name. */
+    public static void write(Path target, byte[] bytes, Instant modified) throws IOException {
+        Path temp = writeTemp(target, bytes);
+        try {
+            Files.setLastModifiedTime(temp, FileTime.from(modified));
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        publish(temp, target);
     }
 
     /** Like {@link Files#createDirectories}, but each directory it creates is made durable in its parent. */

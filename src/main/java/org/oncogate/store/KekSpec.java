@@ -8,14 +8,16 @@ import java.util.function.Function;
 /** Reads {@code oncogate.kek} and opens the KEK it names. */
 final class KekSpec {
 
-    static final String FORMS = "accepted forms of oncogate.kek: dev, env:NAME, file:/path";
+    static final String FORMS = "accepted forms of oncogate.kek: dev, env:NAME, file:/path, kms:KEY_URI";
 
     private KekSpec() {
     }
 
-    static KekSource open(String spec, Path devKekDir, Path dataDir, Function<String, String> environment) {
+    static KekSource open(String spec, Path devKekDir, Path dataDir, String kmsClient,
+                          Function<String, String> environment) {
         if (spec == null || spec.isBlank()) {
-            throw new IllegalArgumentException("oncogate.kek is not set; " + FORMS);
+            throw new IllegalArgumentException("oncogate.kek is not set; " + FORMS
+                    + " (dev only for development: -Doncogate.kek=dev)");
         }
         String s = spec.strip();
         if (s.equals("dev")) {
@@ -26,6 +28,9 @@ final class KekSpec {
         }
         if (s.startsWith("file:") && s.length() > "file:".length()) {
             return SuppliedKek.fromFile(Path.of(s.substring("file:".length())), dataDir);
+        }
+        if (s.startsWith("kms:") && s.length() > "kms:".length()) {
+            return KmsKek.open(s.substring("kms:".length()), kmsClient);
         }
         throw new IllegalArgumentException("oncogate.kek has an unknown form; " + FORMS);
     }

@@ -68,6 +68,15 @@ public final class RegionalStore {
         return keys;
     }
 
+    /**
+     * Unwraps the keyset of every unexpired bucket now, so that a wrong KEK or an unreadable keyset stops
+     * start-up with a message that names it, instead of failing requests later.
+     */
+    public void checkKeysets() {
+        var now = clock.instant();
+        keys.buckets().stream().filter(b -> !policy.isExpired(b, now)).forEach(keys::load);
+    }
+
     /** Writes into the current bucket (by the clock). Durable when it returns. */
     public StoredPayload write(PayloadKind kind, String id, String part, byte[] plaintext) throws IOException {
         return write(kind, id, part, plaintext, policy.bucketFor(clock.instant()));
@@ -132,6 +141,14 @@ public final class RegionalStore {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a payload of this name is still on disk in a bucket that has expired (unreadable, not yet purged). */
+    public boolean heldInExpiredBucket(PayloadKind kind, String id, String part) {
+        StoreNames.payloadFileName(id, part);
+        var now = clock.instant();
+        return bucketDirs(kind).stream().filter(b -> policy.isExpired(b, now))
+                .anyMatch(b -> Files.isRegularFile(payloadFile(kind, id, part, b), LinkOption.NOFOLLOW_LINKS));
     }
 
     /** Every payload of a kind in an unexpired bucket, oldest bucket first. */

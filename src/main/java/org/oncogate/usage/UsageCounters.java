@@ -1,9 +1,15 @@
 package org.oncogate.usage;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Counts usage into Micrometer (scraped at /observe/metrics) and into the hourly ledger. Counters
@@ -15,6 +21,7 @@ public final class UsageCounters {
     private final Tags instance;
     private final UsageLedger ledger;
     private final Clock clock;
+    private final List<LongSupplier> sources = new CopyOnWriteArrayList<>();
 
     public UsageCounters(MeterRegistry registry, String resource, String region, UsageLedger ledger, Clock clock) {
         this.registry = registry;
@@ -31,6 +38,22 @@ public final class UsageCounters {
         counter("oncogate.usage.characters", "characters of document text in those calls", tags)
                 .increment(event.characters());
         ledger.add(clock.instant(), event);
+    }
+
+    /**
+     * A count kept elsewhere (break-glass attempts are counted from the audit log), exposed as a counter
+     * under this instance's resource and region and the given outcome.
+     */
+    public void countFrom(String name, String description, String outcome, LongSupplier count) {
+        sources.add(count); // Micrometer holds a function counter's source weakly
+        FunctionCounter.builder(name, count, c -> c.getAsLong()).description(description)
+                .tags(instance.and("outcome", outcome)).register(registry);
+    }
+
+    /** A value read when scraped (the age of the oldest stored payload), under this instance's tags. */
+    public void gauge(String name, String description, String unit, DoubleSupplier value) {
+        Gauge.builder(name, value, DoubleSupplier::getAsDouble).strongReference(true).description(description).baseUnit(unit)
+                .tags(instance).register(registry);
     }
 
     private Counter counter(String name, String description, Tags tags) {

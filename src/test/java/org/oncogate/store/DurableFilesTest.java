@@ -31,6 +31,20 @@ class DurableFilesTest {
     }
 
     @Test
+    void aFileWrittenWithAModificationTimeAppearsWithIt() throws Exception {
+        Path target = dir.resolve("P-1.result.json");
+        Instant yesterday = Instant.parse("2026-11-30T10:15:30Z");
+
+        DurableFiles.write(target, bytes("result"), yesterday);
+
+        assertThat(Files.getLastModifiedTime(target)).isEqualTo(FileTime.from(yesterday));
+        assertThat(Files.readString(target)).isEqualTo("result");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
+    @Test
     void crashBeforeRenameLeavesTheOldCompleteVersion() throws Exception {
         Path target = dir.resolve("job-1.input.tink");
         DurableFiles.write(target, bytes("old complete version"));

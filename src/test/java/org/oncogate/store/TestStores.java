@@ -15,9 +15,13 @@ public final class TestStores {
 
     /** A fresh random KEK that lives only in memory. */
     public static KekSource randomKek() {
+        var kek = randomKekAead();
+        return () -> kek;
+    }
+
+    static com.google.crypto.tink.Aead randomKekAead() {
         try {
-            var kek = AeadKeysets.aead(AeadKeysets.generate());
-            return () -> kek;
+            return AeadKeysets.aead(AeadKeysets.generate());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

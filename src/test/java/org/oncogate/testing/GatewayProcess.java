@@ -43,6 +43,7 @@ public final class GatewayProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"),
                 "-Doncogate.test-log=" + Path.of(log).toAbsolutePath(),
                 "-Doncogate.data-dir=" + folder.resolve("data"),
+                "-Doncogate.kek=dev",
                 "-Doncogate.kek.dev-dir=" + folder.resolve("dev-kek"),
                 "-Dcamel.server.port=" + httpPort,
                 "-Dcamel.management.port=" + httpPort,

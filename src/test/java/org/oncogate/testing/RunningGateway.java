@@ -45,6 +45,7 @@ public final class RunningGateway implements AutoCloseable {
         main.configure().addConfiguration(OncogateConfiguration.class);
         int port = freePort();
         main.addOverrideProperty("oncogate.data-dir", folder.resolve("data").toString());
+        main.addOverrideProperty("oncogate.kek", "dev"); // the explicit development mode; a test may override it
         main.addOverrideProperty("oncogate.kek.dev-dir", folder.resolve("dev-kek").toString());
         main.addOverrideProperty("camel.server.port", Integer.toString(port));
         main.addOverrideProperty("camel.management.port", Integer.toString(port));

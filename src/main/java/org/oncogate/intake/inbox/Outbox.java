@@ -3,7 +3,6 @@ package org.oncogate.intake.inbox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import org.oncogate.job.JobJson;
 import org.oncogate.store.DurableFiles;
@@ -33,7 +32,7 @@ public final class Outbox {
         if (!target.getParent().equals(folder)) {
             throw new IllegalArgumentException("outbox file outside its folder");
         }
-        DurableFiles.write(target, JobJson.write(body));
-        Files.setLastModifiedTime(target, FileTime.from(clock.instant()));
+        // the purge goes by this time: it is set before the file appears, so no reader sees another
+        DurableFiles.write(target, JobJson.write(body), clock.instant());
     }
 }
