@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apache.camel.component.micrometer.MicrometerConstants;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.DocumentReference;
@@ -58,6 +62,7 @@ class FhirIntakeEndToEndTest {
                 "oncogate.fhir.source.ehr.base-url", server.baseUrl(),
                 "oncogate.fhir.source.ehr.secret-sha256", HexFormat.of().formatHex(SecretHash.sha256(SECRET)),
                 "oncogate.fhir.source.ehr.write-back", "true",
+                "oncogate.fhir.write-back.max-redeliveries", "3",
                 "oncogate.fhir.write-back.redelivery-delay", "50"));
         notifier = new Notifier(CLIENT_CONTEXT, gateway.baseUrl(), "ehr", SECRET);
     }
@@ -83,7 +88,7 @@ class FhirIntakeEndToEndTest {
         assertThat(condition.getBodySiteFirstRep().getCodingFirstRep().getSystem())
                 .isEqualTo("http://terminology.hl7.org/CodeSystem/icd-o-3");
         assertThat(condition.getBodySiteFirstRep().getCodingFirstRep().getCode()).as("ICD-O-3 site").isEqualTo("C34.1");
-        assertThat(((org.hl7.fhir.r4.model.CodeableConcept) condition.getExtensionByUrl(
+        assertThat(((CodeableConcept) condition.getExtensionByUrl(
                 "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-histology-morphology-behavior").getValue())
                 .getCodingFirstRep().getCode()).as("ICD-O-3 morphology").startsWith("8140");
         assertThat(condition.getEvidenceFirstRep().getDetailFirstRep().getReference()).isEqualTo("DocumentReference/doc-full");
@@ -178,6 +183,35 @@ class FhirIntakeEndToEndTest {
             assertThat(diagnostics(answer)).containsExactly("subscription status received; nothing stored");
             assertThat(gateway.storedBytes()).as("%s stores nothing", type).isEqualTo(before);
         }
+    }
+
+    @Test
+    void aWriteTheServerRefusesIsRetriedWithBackoffAndFinallyCountedAsFailedAndLeftUndelivered() throws Exception {
+        // two failures, then the third try is taken
+        server.failTransactions(2);
+        int before = server.transactions();
+        DocumentReference retried = server.put(FhirTestDocuments.plainDocument("doc-retry", "p-1", FhirTestDocuments.LUNG));
+        awaitDelivered(jobOf(notifier.client().update().resource(retried).execute()));
+        assertThat(server.transactions() - before).as("tries").isEqualTo(3);
+        assertThat(conditionsOf("DocumentReference/doc-retry")).hasSize(1);
+
+        // more failures than the four tries (max-redeliveries 3): counted, and the job stays undelivered
+        server.failTransactions(4);
+        DocumentReference lost = server.put(FhirTestDocuments.plainDocument("doc-fail", "p-1", FhirTestDocuments.LUNG));
+        String jobId = jobOf(notifier.client().update().resource(lost).execute());
+        RunningGateway.await("the write-back failure to be counted", Duration.ofSeconds(30),
+                () -> failedWriteBacks() >= 1.0);
+        JobRecord job = find(gateway.bean("jobService", JobService.class), jobId).orElseThrow();
+        assertThat(job.state().status().wireName()).isEqualTo("succeeded");
+        assertThat(job.delivered()).as("left for the next start's recovery").isFalse();
+        assertThat(conditionsOf("DocumentReference/doc-fail")).isEmpty();
+        server.failTransactions(0);
+    }
+
+    private static double failedWriteBacks() {
+        Counter counter = gateway.bean(MicrometerConstants.METRICS_REGISTRY_NAME, MeterRegistry.class)
+                .find("oncogate.usage.calls").tags("api", "fhir", "operation", "writeBack", "outcome", "failed").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static String jobOf(MethodOutcome outcome) {
