@@ -85,13 +85,23 @@ public final class FhirIntake {
         if (notification.kind() == Notification.Kind.PING) {
             notification = Notification.changedSince(clock.instant().minus(settings.pingLookback()), client);
         }
+        OperationOutcome outcome = new OperationOutcome();
         List<FhirDocument> documents = new ArrayList<>();
         for (Notification.Focus focus : notification.foci()) {
             Resource resource = focus.resource() != null ? focus.resource() : client.read(focus.type(), focus.reference());
-            documents.add(mapper.map(resource, client));
+            try {
+                documents.add(mapper.map(resource, client));
+            } catch (FhirRefusal refusal) {
+                // a ping names no document: one the gateway cannot use is skipped, not a reason to refuse the rest
+                if (notification.kind() != Notification.Kind.PING || refusal.reason() != FhirRefusal.Reason.UNPROCESSABLE) {
+                    throw refusal;
+                }
+                outcome.addIssue().setSeverity(IssueSeverity.WARNING).setCode(OperationOutcome.IssueType.INFORMATIONAL)
+                        .setDiagnostics("skipped " + resource.fhirType() + "/" + resource.getIdElement().getIdPart() + ": "
+                                + refusal.code());
+            }
         }
         List<String> created = new ArrayList<>();
-        OperationOutcome outcome = new OperationOutcome();
         for (FhirDocument document : documents) {
             JobService.Acceptance acceptance = jobs.acceptOnce(jobId(source, document), document.request(),
                     new JobOrigin(CHANNEL, source.subscription(), new FhirReplyTo(source.name(), document.reference()).encode()));

@@ -164,12 +164,18 @@ class FhirIntakeEndToEndTest {
     @Test
     void anEmptyPingSearchesTheServerForChangedDocuments() throws Exception {
         server.put(FhirTestDocuments.plainDocument("doc-ping", "p-1", FhirTestDocuments.LUNG));
+        DocumentReference pdfOnly = FhirTestDocuments.plainDocument("doc-pdf", "p-1", "");
+        pdfOnly.getContentFirstRep().getAttachment().setContentType("application/pdf");
+        server.put(pdfOnly);
 
         HttpResponse<String> answer = notifier.send("POST", "", new byte[0], null);
         assertThat(answer.statusCode()).isEqualTo(200);
         List<String> diagnostics = notifier.outcome(answer).getIssue().stream()
                 .map(OperationOutcome.OperationOutcomeIssueComponent::getDiagnostics).toList();
-        assertThat(diagnostics).as("every document changed in the last hour, as jobs").isNotEmpty()
+        assertThat(diagnostics).as("a document without text is skipped, not a reason to refuse the ping")
+                .contains("skipped DocumentReference/doc-pdf: MissingDocumentText");
+        assertThat(diagnostics).as("every other document changed in the last hour, as jobs")
+                .filteredOn(d -> !d.startsWith("skipped ")).isNotEmpty()
                 .allMatch(d -> d.startsWith("stored as job ") || d.startsWith("received before as job "));
         awaitCondition("DocumentReference/doc-ping");
     }
