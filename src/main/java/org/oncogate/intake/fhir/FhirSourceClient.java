@@ -1,5 +1,6 @@
 package org.oncogate.intake.fhir;
 
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceGoneException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import java.util.Map;
@@ -59,7 +60,11 @@ public final class FhirSourceClient implements ResourceReader {
             }
             return result;
         } catch (CamelExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
+            Throwable cause = e;
+            // camel-fhir wraps HAPI's exception (in a RuntimeCamelException), the template wraps that again
+            while (cause.getCause() != null && !(cause instanceof BaseServerResponseException)) {
+                cause = cause.getCause();
+            }
             if (cause instanceof ResourceNotFoundException || cause instanceof ResourceGoneException) {
                 throw new FhirRefusal(FhirRefusal.Reason.UNPROCESSABLE, "FocusNotFound",
                         "the source server has no resource at a notified reference", null);

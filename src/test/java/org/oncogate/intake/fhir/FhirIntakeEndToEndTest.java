@@ -130,6 +130,16 @@ class FhirIntakeEndToEndTest {
     }
 
     @Test
+    void aNotificationOfAResourceTheServerDoesNotHoldIsRefusedAndStoresNothing() throws Exception {
+        long before = gateway.storedBytes();
+        HttpResponse<String> answer = notifier.send("PUT", "/DocumentReference/no-such-doc", new byte[0], null);
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(notifier.outcome(answer).getIssueFirstRep().getDetails().getCodingFirstRep().getCode())
+                .isEqualTo("FocusNotFound");
+        assertThat(gateway.storedBytes()).isEqualTo(before);
+    }
+
+    @Test
     void aFullResourceBackportNotificationNeedsNoRead() throws Exception {
         DocumentReference document = FhirTestDocuments.plainDocument("doc-backport", "p-1", FhirTestDocuments.LUNG);
         document.getMeta().setVersionId("7"); // only in the notification: the server does not hold it
