@@ -178,9 +178,9 @@ class FhirIntakeEndToEndTest {
         pdfOnly.getContentFirstRep().getAttachment().setContentType("application/pdf");
         server.put(pdfOnly);
 
-        HttpResponse<String> answer = notifier.send("POST", "", new byte[0], null);
-        assertThat(answer.statusCode()).isEqualTo(200);
-        List<String> diagnostics = notifier.outcome(answer).getIssue().stream()
+        Notifier.PingAnswer answer = notifier.ping();
+        assertThat(answer.status()).isEqualTo(200);
+        List<String> diagnostics = answer.outcome().getIssue().stream()
                 .map(OperationOutcome.OperationOutcomeIssueComponent::getDiagnostics).toList();
         assertThat(diagnostics).as("a document without text is skipped, not a reason to refuse the ping")
                 .contains("skipped DocumentReference/doc-pdf: MissingDocumentText");

@@ -4,18 +4,25 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import ca.uhn.fhir.rest.client.interceptor.AdditionalRequestHeadersInterceptor;
+import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.api.RequestTypeEnum;
+import ca.uhn.fhir.rest.client.api.IHttpClient;
+import ca.uhn.fhir.rest.client.api.IHttpRequest;
+import ca.uhn.fhir.rest.client.api.IHttpResponse;
 import java.io.IOException;
+import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
  * Sends notifications to the gateway's FHIR endpoint of one source: with HAPI's FHIR client (as a
- * FHIR server's rest-hook would) or, for what that client cannot send (an empty ping, broken bodies),
- * as plain HTTP.
+ * FHIR server's rest-hook would; an empty ping through its HTTP transport) or, for what a FHIR client
+ * does not send (broken bodies, an empty PUT), as plain HTTP.
  */
 final class Notifier {
 
@@ -43,6 +50,28 @@ final class Notifier {
         }
         client.registerInterceptor(headers);
         return client;
+    }
+
+    /**
+     * An empty POST to the source's endpoint (a ping), through HAPI's client transport: its status and
+     * the answer's OperationOutcome.
+     */
+    PingAnswer ping() throws IOException {
+        IHttpClient client = context.getRestfulClientFactory().getHttpClient(new StringBuilder(endpoint), null, null,
+                RequestTypeEnum.POST, List.of());
+        IHttpRequest request = client.createByteRequest(context, "", "application/fhir+json", EncodingEnum.JSON);
+        if (secret != null) {
+            request.addHeader(SECRET_HEADER, secret);
+        }
+        IHttpResponse response = request.execute();
+        try (Reader body = response.createReader()) {
+            return new PingAnswer(response.getStatus(), context.newJsonParser().parseResource(OperationOutcome.class, body));
+        } finally {
+            response.close();
+        }
+    }
+
+    record PingAnswer(int status, OperationOutcome outcome) {
     }
 
     /** A plain request: method, path under the source's endpoint, body, content type. */
