@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -23,7 +24,13 @@ import org.oncogate.audit.BreakGlassTally;
 import org.oncogate.inference.rules.RulesEngine;
 import org.oncogate.intake.api.JobApi;
 import org.oncogate.intake.api.OpenApiDocuments;
-import org.oncogate.intake.hl7.ClinicalTypeTable;
+import org.oncogate.job.ClinicalTypeTable;
+import org.oncogate.intake.fhir.FhirDocumentMapper;
+import org.oncogate.intake.fhir.FhirIntake;
+import org.oncogate.intake.fhir.FhirParsing;
+import org.oncogate.intake.fhir.FhirSourceClient;
+import org.oncogate.intake.fhir.FhirSources;
+import org.oncogate.intake.fhir.FhirWriteBack;
 import org.oncogate.intake.hl7.Hl7Intake;
 import org.oncogate.intake.hl7.Hl7Parsing;
 import org.oncogate.intake.hl7.Hl7Reader;
@@ -89,6 +96,25 @@ public class OncogateConfiguration implements CamelConfiguration {
         registry.bind("jobApi", new JobApi(jobs, subscriptions, usage, region,
                 config.getLong("oncogate.api.max-body-size")));
         registry.bind("openApiDocuments", new OpenApiDocuments());
+        fhirChannel(context, config, subscriptions, jobs, usage, region, clock);
+    }
+
+    /** The FHIR channel: one FhirContext, the configured sources, intake and write-back. */
+    private static void fhirChannel(CamelContext context, Config config, Subscriptions subscriptions, JobService jobs,
+                                    UsageCounters usage, String region, Clock clock) {
+        Registry registry = context.getRegistry();
+        FhirParsing parsing = new FhirParsing();
+        registry.bind("fhirContext", parsing.context());
+        FhirSources sources = FhirSources.fromConfiguration(config.find("oncogate.fhir.sources"), config::find,
+                System::getenv);
+        Map<String, FhirSourceClient> clients = sources.clients(context.createProducerTemplate(), subscriptions);
+        registry.bind("fhirIntake", new FhirIntake(parsing,
+                new FhirDocumentMapper(ClinicalTypeTable.load(), config.clinicalType("oncogate.fhir.default-clinical-type")),
+                sources, clients, subscriptions, jobs, usage, region,
+                new FhirIntake.Settings(config.get("oncogate.fhir.path"), config.get("oncogate.fhir.secret-header"),
+                        config.getLong("oncogate.fhir.max-body-size"),
+                        Duration.parse(config.get("oncogate.fhir.ping-lookback"))), clock));
+        registry.bind("fhirWriteBack", new FhirWriteBack(sources, clients, usage));
     }
 
     /** The regional encrypted store, its purge, and the audit log of both. */

@@ -1,7 +1,6 @@
 package org.oncogate.subscription;
 
 import java.security.MessageDigest;
-import java.util.HexFormat;
 
 /**
  * A customer subscription: its name (a usage label and an inbox folder), the region it is bound
@@ -30,9 +29,5 @@ public record Subscription(String name, String region, byte[] keySha256) {
     @Override
     public String toString() {
         return "Subscription[name=" + name + ", region=" + region + "]";
-    }
-
-    static byte[] parseHash(String hex) {
-        return HexFormat.of().parseHex(hex.trim().toLowerCase());
     }
 }

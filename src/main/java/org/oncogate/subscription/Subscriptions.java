@@ -1,8 +1,5 @@
 package org.oncogate.subscription;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,23 +39,8 @@ public final class Subscriptions {
 
     private static Subscription read(String name, UnaryOperator<String> property, UnaryOperator<String> environment) {
         String prefix = "oncogate.subscription." + name + ".";
-        String region = property.apply(prefix + "region");
-        String hash = property.apply(prefix + "key-sha256");
-        String keyEnv = property.apply(prefix + "key-env");
-        byte[] keyHash;
-        if (keyEnv != null) {
-            String key = environment.apply(keyEnv);
-            if (key == null || key.isEmpty()) {
-                throw new IllegalStateException(prefix + "key-env names environment variable " + keyEnv
-                        + ", which is not set");
-            }
-            keyHash = sha256(key);
-        } else if (hash != null) {
-            keyHash = Subscription.parseHash(hash);
-        } else {
-            keyHash = null;
-        }
-        return new Subscription(name, region, keyHash);
+        return new Subscription(name, property.apply(prefix + "region"),
+                SecretHash.read(prefix, "key", property, environment));
     }
 
     public Optional<Subscription> find(String name) {
@@ -70,15 +52,7 @@ public final class Subscriptions {
         if (key == null || key.isEmpty()) {
             return Optional.empty();
         }
-        byte[] hash = sha256(key);
+        byte[] hash = SecretHash.sha256(key);
         return byName.values().stream().filter(s -> s.hasKeyHash(hash)).findFirst();
-    }
-
-    public static byte[] sha256(String key) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

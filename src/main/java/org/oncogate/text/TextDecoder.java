@@ -2,13 +2,15 @@ package org.oncogate.text;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes document bytes as strict UTF-8: a malformed byte sequence is an error, never a
+ * Decodes document bytes strictly (UTF-8 unless a channel names another charset): a malformed byte sequence is an error, never a
  * replacement character, because a silently altered report could change what is inferred.
  */
 public final class TextDecoder {
@@ -38,5 +40,22 @@ public final class TextDecoder {
             out.position(out.position() + 1);
         }
         return out.toString();
+    }
+
+    /** The text of {@code bytes} in {@code charset}, strictly; UTF-8 as {@link #decode(byte[])}. */
+    public static String decode(byte[] bytes, Charset charset) throws UndecodableTextException {
+        if (charset.equals(StandardCharsets.UTF_8)) {
+            return decode(bytes);
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(in)
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new UndecodableTextException(in.position());
+        }
     }
 }

@@ -46,6 +46,10 @@ public final class JfrStages {
             new String[] {"ca.uhn.hl7v2.util.Terser", "HL7 map"},
             new String[] {"org.oncogate.intake.hl7.Hl7Parsing", "HL7 decode"},
             new String[] {"org.oncogate.intake.hl7", "HL7 map"},
+            new String[] {"ca.uhn.fhir.parser", "FHIR parse/encode (HAPI)"},
+            new String[] {"org.oncogate.intake.fhir.SafeXml", "FHIR parse/encode (HAPI)"},
+            new String[] {"org.oncogate.intake.fhir", "FHIR map"},
+            new String[] {"org.hl7.fhir", "FHIR map"},
             new String[] {"org.oncogate.inference", "inference (rules)"},
             new String[] {"org.oncogate.text", "normalize text"},
             new String[] {"com.fasterxml.jackson", "JSON"},
@@ -60,6 +64,8 @@ public final class JfrStages {
             new String[] {"sun.nio.ch.NioSocketImpl", "socket I/O"},
             new String[] {"java.net.", "socket I/O"},
             new String[] {"org.oncogate.bench", "benchmark client"},
+            new String[] {"io.vertx", "HTTP (Vert.x)"},
+            new String[] {"io.netty", "HTTP (Vert.x)"},
             new String[] {"org.apache.camel", "Camel routing"});
 
     private JfrStages() {
@@ -137,7 +143,7 @@ public final class JfrStages {
         return thread.getJavaName() != null ? thread.getJavaName() : thread.getOSName();
     }
 
-    /** Thread groups of the benchmark: camel-mllp's connection threads, inference, the client, the rest. */
+    /** Thread groups of the benchmarks: camel-mllp's connection threads, Vert.x's, inference, the client, the rest. */
     private static String group(String thread) {
         if (thread == null) {
             return "other";
@@ -145,10 +151,16 @@ public final class JfrStages {
         if (thread.startsWith("pool-") || thread.contains("mllp")) {
             return "MLLP connections (intake)";
         }
+        if (thread.startsWith("vert.x-worker")) {
+            return "HTTP workers (intake)";
+        }
+        if (thread.startsWith("vert.x-eventloop")) {
+            return "HTTP event loop";
+        }
         if (thread.contains("seda://inference")) {
             return "inference consumers";
         }
-        if (thread.startsWith("bench-")) {
+        if (thread.startsWith("bench-") || thread.startsWith("HttpClient-")) {
             return "benchmark client";
         }
         if (thread.startsWith("GC") || thread.startsWith("G1")) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.oncogate.OncogateConfiguration;
@@ -78,6 +79,17 @@ public final class RunningGateway implements AutoCloseable {
 
     public Path outbox(String subscription) {
         return dataDir.resolve("outbox").resolve(subscription);
+    }
+
+    /** Bytes in all files under data/store (payloads and keys): zero until something is stored. */
+    public long storedBytes() throws IOException {
+        Path store = dataDir.resolve("store");
+        if (!Files.exists(store)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(store)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
     }
 
     public int hl7Port() {

@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
@@ -44,22 +41,10 @@ final class Hl7Charsets {
 
     /** Decodes {@code bytes} strictly; UTF-8 through {@link TextDecoder}, which also drops a byte order mark. */
     static String decode(byte[] bytes, Charset charset, String location) throws Hl7RejectException {
-        if (charset.equals(StandardCharsets.UTF_8)) {
-            try {
-                return TextDecoder.decode(bytes);
-            } catch (UndecodableTextException e) {
-                throw invalid(location, e.byteOffset());
-            }
-        }
-        ByteBuffer in = ByteBuffer.wrap(bytes);
         try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(in)
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw invalid(location, in.position());
+            return TextDecoder.decode(bytes, charset);
+        } catch (UndecodableTextException e) {
+            throw invalid(location, e.byteOffset());
         }
     }
 

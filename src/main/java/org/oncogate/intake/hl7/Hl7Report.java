@@ -5,6 +5,7 @@ import org.oncogate.job.JobRequest;
 import org.oncogate.job.PatientRecord;
 import java.util.Objects;
 import org.oncogate.job.ClinicalType;
+import org.oncogate.job.ClinicalTypeTable;
 import org.oncogate.job.DocumentContent;
 import org.oncogate.job.PatientDocument;
 

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.oncogate.job.ClinicalType;
+import org.oncogate.job.ClinicalTypeTable;
 
 /**
  * Maps a parsed ORU^R01 or MDM^T02/T04/T06/T08 (all in the v2.6 structures, see {@link Hl7Parsing})

@@ -12,6 +12,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.oncogate.text.RtfText;
 
 /**
  * The text of a report: the OBX-5 values in message order, one line per OBX and per repetition (a

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.oncogate.job.ClinicalType;
+import org.oncogate.job.ClinicalTypeTable;
 import org.oncogate.testing.PhiCanary;
 
 /** Shared fixtures: one parser and mapper, the samples, and small synthetic messages carrying the PHI canary. */

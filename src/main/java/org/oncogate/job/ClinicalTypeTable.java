@@ -1,4 +1,4 @@
-package org.oncogate.intake.hl7;
+package org.oncogate.job;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,16 +11,19 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.oncogate.job.ClinicalType;
 
 /**
- * Which clinical type an HL7 document code means (OBR-4 of an ORU, TXA-2 of an MDM), as data:
- * {@code hl7/clinical-types.tsv}. A row's system {@code *} matches the code in any coding system.
+ * Which clinical type a document code means, as data: {@code job/clinical-types.tsv}. HL7 v2 looks up
+ * OBR-4 of an ORU and TXA-2 of an MDM; FHIR the {@code type} and {@code category} codings of a
+ * DocumentReference or DiagnosticReport, whose LOINC system {@code http://loinc.org} is the table's
+ * {@code LN}. A row's system {@code *} matches the code in any coding system.
  */
 public final class ClinicalTypeTable {
 
-    static final String RESOURCE = "hl7/clinical-types.tsv";
+    static final String RESOURCE = "job/clinical-types.tsv";
     private static final String ANY_SYSTEM = "*";
+    /** Coding systems by their FHIR URI, as the table names them (HL7 v2 table 0396). */
+    private static final Map<String, String> SYSTEM_URIS = Map.of("HTTP://LOINC.ORG", "LN");
 
     private final Map<String, ClinicalType> types;
 
@@ -70,6 +73,7 @@ public final class ClinicalTypeTable {
     }
 
     private static String key(String system, String code) {
-        return system.trim().toUpperCase(Locale.ROOT) + "\t" + code.trim().toUpperCase(Locale.ROOT);
+        String upper = system.trim().toUpperCase(Locale.ROOT);
+        return SYSTEM_URIS.getOrDefault(upper, upper) + "\t" + code.trim().toUpperCase(Locale.ROOT);
     }
 }

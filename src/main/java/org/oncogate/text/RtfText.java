@@ -1,4 +1,4 @@
-package org.oncogate.intake.hl7;
+package org.oncogate.text;
 
 import java.nio.charset.Charset;
 import java.util.ArrayDeque;
@@ -14,7 +14,7 @@ import java.util.Set;
  * dropped with their content; every other control word and all braces are dropped; line breaks in the
  * RTF source are not text and are dropped.
  */
-final class RtfText {
+public final class RtfText {
 
     private static final Charset ANSI = Charset.forName("windows-1252");
     private static final Set<String> HIDDEN_DESTINATIONS = Set.of("fonttbl", "colortbl", "stylesheet", "info",
@@ -33,7 +33,7 @@ final class RtfText {
         this.rtf = rtf;
     }
 
-    static String toPlainText(String rtf) {
+    public static String toPlainText(String rtf) {
         RtfText reader = new RtfText(rtf);
         reader.read();
         return reader.text.toString();

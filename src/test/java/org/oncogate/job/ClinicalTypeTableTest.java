@@ -1,4 +1,4 @@
-package org.oncogate.intake.hl7;
+package org.oncogate.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,9 +7,8 @@ import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.oncogate.job.ClinicalType;
 
-/** The shipped hl7/clinical-types.tsv holds the codes issue 4 names. */
+/** The shipped job/clinical-types.tsv holds the codes issue 4 names. */
 class ClinicalTypeTableTest {
 
     private static final ClinicalTypeTable TABLE = ClinicalTypeTable.load();

@@ -1,4 +1,4 @@
-package org.oncogate.intake.hl7;
+package org.oncogate.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,70 @@
+package org.oncogate.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** What one FHIR benchmark run does: the closed-loop concurrencies, and how many notifications each step and the warm-up send. */
+public record FhirBenchSettings(List<Integer> concurrencies, int notifications, int warmup, int drainTimeoutSeconds,
+        Path outputDir) {
+
+    static final String USAGE = """
+            usage: FhirBenchmark [--concurrency N,N,...] [--notifications N] [--warmup N] [--drain-timeout-s N] [--out DIR]
+              --concurrency      closed-loop steps: HTTP clients, each sending its next notification when the last is answered (1,8,32)
+              --notifications    measured notifications per step and target (4000)
+              --warmup           notifications sent to each target first and not counted (2000)
+              --drain-timeout-s  after a gateway step, how long to wait for its inference backlog (600)
+              --out              folder of the JSON report (target/bench)""";
+
+    public FhirBenchSettings {
+        concurrencies = List.copyOf(concurrencies);
+        if (concurrencies.isEmpty() || concurrencies.stream().anyMatch(c -> c < 1) || notifications < 1 || warmup < 0
+                || drainTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("concurrencies, notifications and drain timeout must be at least 1, warmup at least 0");
+        }
+    }
+
+    public static FhirBenchSettings defaults() {
+        return new FhirBenchSettings(List.of(1, 8, 32), 4000, 2000, 600, Path.of("target", "bench"));
+    }
+
+    public static FhirBenchSettings parse(String[] args) {
+        FhirBenchSettings settings = defaults();
+        for (int i = 0; i < args.length; i += 2) {
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + args[i] + " needs a value");
+            }
+            settings = settings.with(args[i], args[i + 1]);
+        }
+        return settings;
+    }
+
+    public FhirBenchSettings withLoad(List<Integer> concurrencies, int notifications, int warmup) {
+        return new FhirBenchSettings(concurrencies, notifications, warmup, drainTimeoutSeconds, outputDir);
+    }
+
+    public FhirBenchSettings withOutputDir(Path dir) {
+        return new FhirBenchSettings(concurrencies, notifications, warmup, drainTimeoutSeconds, dir);
+    }
+
+    private FhirBenchSettings with(String option, String value) {
+        return switch (option) {
+            case "--concurrency" -> withLoad(Arrays.stream(value.split(",")).map(v -> number(option, v.trim())).toList(),
+                    notifications, warmup);
+            case "--notifications" -> withLoad(concurrencies, number(option, value), warmup);
+            case "--warmup" -> withLoad(concurrencies, notifications, number(option, value));
+            case "--drain-timeout-s" -> new FhirBenchSettings(concurrencies, notifications, warmup, number(option, value),
+                    outputDir);
+            case "--out" -> withOutputDir(Path.of(value));
+            default -> throw new IllegalArgumentException("unknown option " + option);
+        };
+    }
+
+    private static int number(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs whole numbers, not " + value);
+        }
+    }
+}
