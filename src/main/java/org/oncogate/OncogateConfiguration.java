@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.micrometer.MicrometerConstants;
@@ -44,6 +44,7 @@ import org.oncogate.intake.inbox.Outbox;
 import org.oncogate.job.ClinicalType;
 import org.oncogate.job.InferenceType;
 import org.oncogate.job.JobLimits;
+import org.oncogate.job.JobOrigin;
 import org.oncogate.job.JobService;
 import org.oncogate.job.JobValidator;
 import org.oncogate.job.Quarantine;
@@ -81,8 +82,10 @@ public class OncogateConfiguration implements CamelConfiguration {
         Subscriptions subscriptions = Subscriptions.fromConfiguration(config.get("oncogate.subscriptions"),
                 config::find, System::getenv);
         registry.bind("subscriptions", subscriptions);
+        FhirSources fhirSources = FhirSources.fromConfiguration(config.find("oncogate.fhir.sources"), config::find,
+                System::getenv);
         JobService jobs = new JobService(store, validator(config), inferenceEngine(context, config, region), usage,
-                servedOnRead(config));
+                servedOnRead(config, fhirSources));
         registry.bind("jobService", jobs);
 
         Hl7Reader hl7 = new Hl7Reader(Hl7Parsing.create(),
@@ -96,17 +99,15 @@ public class OncogateConfiguration implements CamelConfiguration {
         registry.bind("jobApi", new JobApi(jobs, subscriptions, usage, region,
                 config.getLong("oncogate.api.max-body-size")));
         registry.bind("openApiDocuments", new OpenApiDocuments());
-        fhirChannel(context, config, subscriptions, jobs, usage, region, clock);
+        fhirChannel(context, config, fhirSources, subscriptions, jobs, usage, region, clock);
     }
 
     /** The FHIR channel: one FhirContext, the configured sources, intake and write-back. */
-    private static void fhirChannel(CamelContext context, Config config, Subscriptions subscriptions, JobService jobs,
-                                    UsageCounters usage, String region, Clock clock) {
+    private static void fhirChannel(CamelContext context, Config config, FhirSources sources, Subscriptions subscriptions,
+                                    JobService jobs, UsageCounters usage, String region, Clock clock) {
         Registry registry = context.getRegistry();
         FhirParsing parsing = new FhirParsing();
         registry.bind("fhirContext", parsing.context());
-        FhirSources sources = FhirSources.fromConfiguration(config.find("oncogate.fhir.sources"), config::find,
-                System::getenv);
         Map<String, FhirSourceClient> clients = sources.clients(context.createProducerTemplate(), subscriptions);
         registry.bind("fhirIntake", new FhirIntake(parsing,
                 new FhirDocumentMapper(ClinicalTypeTable.load(), config.clinicalType("oncogate.fhir.default-clinical-type")),
@@ -199,12 +200,17 @@ public class OncogateConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The channels whose clients read results through the job API instead of being sent them: the job
-     * API itself, and HL7 when no results receiver is configured.
+     * The jobs whose clients read results through the job API instead of being sent them: the job
+     * API's own, HL7 ones when no results receiver is configured, FHIR ones of a source without write-back.
      */
-    private static Set<String> servedOnRead(Config config) {
-        return config.find("oncogate.hl7.results.uri") == null ? Set.of(JobApi.CHANNEL, Hl7Intake.CHANNEL)
-                : Set.of(JobApi.CHANNEL);
+    private static Predicate<JobOrigin> servedOnRead(Config config, FhirSources fhirSources) {
+        boolean hl7Results = config.find("oncogate.hl7.results.uri") != null;
+        return origin -> switch (origin.channel()) {
+            case JobApi.CHANNEL -> true;
+            case Hl7Intake.CHANNEL -> !hl7Results;
+            case FhirIntake.CHANNEL -> !fhirSources.writesBack(origin);
+            default -> false;
+        };
     }
 
     /** The MLLP channel: intake, optional TLS, results sent back. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.oncogate.inference.InferenceEngine;
 import org.oncogate.inference.InferenceFailedException;
 import org.oncogate.inference.InferenceInterruptedException;
@@ -41,22 +42,23 @@ public final class JobService {
     private final JobValidator validator;
     private final InferenceEngine engine;
     private final UsageCounters usage;
-    private final Set<String> servedOnRead;
+    private final Predicate<JobOrigin> servedOnRead;
     private final Instant started;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Object[] acceptLocks = new Object[64];
 
     /**
-     * {@code servedOnRead}: the channels that deliver a result by serving it when asked (the job API,
-     * HL7 without a results receiver); their final state is written as delivered, in the same write.
+     * {@code servedOnRead}: which jobs are delivered by serving their result when asked (the job API,
+     * HL7 without a results receiver, FHIR without write-back); their final state is written as
+     * delivered, in the same write.
      */
     public JobService(RegionalStore store, JobValidator validator, InferenceEngine engine, UsageCounters usage,
-                      Set<String> servedOnRead) {
+                      Predicate<JobOrigin> servedOnRead) {
         this.store = store;
         this.validator = validator;
         this.engine = engine;
         this.usage = usage;
-        this.servedOnRead = Set.copyOf(servedOnRead);
+        this.servedOnRead = servedOnRead;
         this.started = store.clock().instant();
         for (int i = 0; i < acceptLocks.length; i++) {
             acceptLocks[i] = new Object();
@@ -129,7 +131,7 @@ public final class JobService {
         }
         // no "running" state is written (a durable write per job); find() reports it while the job is in flight
         JobRecord done = new JobRecord(record.origin(), infer(envelope, record.state()),
-                servedOnRead.contains(record.origin().channel()));
+                servedOnRead.test(record.origin()));
         save(done, input.bucket());
         JobRequest request = envelope.request();
         usage.record(new UsageEvent(envelope.origin().channel(), "infer", envelope.origin().subscription(),

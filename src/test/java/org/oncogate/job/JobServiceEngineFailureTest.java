@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +57,7 @@ class JobServiceEngineFailureTest {
         };
         jobs = new JobService(TestStores.store(folder, "eu-west", TestStores.randomKek(), clock),
                 new JobValidator(JobLimits.of(50_000, 1)), engine,
-                new UsageCounters(new SimpleMeterRegistry(), "test", "eu-west", new UsageLedger(), clock), Set.of());
+                new UsageCounters(new SimpleMeterRegistry(), "test", "eu-west", new UsageLedger(), clock), origin -> false);
     }
 
     @Test

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class FhirIntake {
 
-    static final String CHANNEL = "fhir";
+    public static final String CHANNEL = "fhir";
     /** The exchange property holding the ids of the jobs a notification created, for inference. */
     public static final String NEW_JOBS = "oncogateNewJobs";
     private static final String SOURCE = "oncogate.fhirSource";

@@ -3,6 +3,7 @@ package org.oncogate.intake.fhir;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import org.oncogate.job.JobOrigin;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -60,6 +61,11 @@ public final class FhirSources {
                         + source.subscription() + ", which is not in oncogate.subscriptions")));
         return byName.values().stream().collect(Collectors.toUnmodifiableMap(FhirSource::name,
                 source -> new FhirSourceClient(source, template)));
+    }
+
+    /** Whether the result of a job from this channel goes back to its source (write-back on). */
+    public boolean writesBack(JobOrigin origin) {
+        return find(FhirReplyTo.decode(origin.replyTo()).source()).map(FhirSource::writeBack).orElse(false);
     }
 
     public Optional<FhirSource> find(String name) {

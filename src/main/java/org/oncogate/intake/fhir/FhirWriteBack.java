@@ -36,9 +36,7 @@ public final class FhirWriteBack {
 
     /** For the delivery route: whether this job's result goes back to its source. */
     public boolean wanted(@Body JobRecord job) {
-        return job.state().result() != null && !job.delivered()
-                && sources.find(FhirReplyTo.decode(job.origin().replyTo()).source()).map(FhirSource::writeBack)
-                .orElse(false);
+        return job.state().result() != null && !job.delivered() && sources.writesBack(job.origin());
     }
 
     /** Writes the job's result; returns the job, for its delivery to be recorded. */
