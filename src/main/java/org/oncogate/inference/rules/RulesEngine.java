@@ -42,14 +42,17 @@ public final class RulesEngine implements InferenceEngine {
     private final LymphNodeFinder lymphNodes = new LymphNodeFinder();
     private final HistologyFinder histology;
     private final SiteFinder site;
+    private final SiteFits siteFits;
+    private final Lexicon topography;
     private final ValueSelector selector = new ValueSelector();
 
     /** Loads the lexicons from the classpath. */
     public RulesEngine() {
         this.histology = new HistologyFinder(Lexicon.fromClasspath(LEXICON + "morphology.tsv"),
                 Set.copyOf(dataLines(LEXICON + "generic-morphology.txt")));
-        this.site = new SiteFinder(Lexicon.fromClasspath(LEXICON + "topography.tsv"),
-                Set.copyOf(dataLines(LEXICON + "generic-topography.txt")));
+        this.topography = Lexicon.fromClasspath(LEXICON + "topography.tsv");
+        this.site = new SiteFinder(topography, Set.copyOf(dataLines(LEXICON + "generic-topography.txt")));
+        this.siteFits = SiteFits.of(dataLines(LEXICON + "histology-sites.tsv"));
         this.modelVersion = "oncogate-rules-" + dataLines(LEXICON + "VERSION").get(0);
     }
 
@@ -70,9 +73,15 @@ public final class RulesEngine implements InferenceEngine {
         if (configuration.checkForCancerCase() && found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
             return new PatientResult(patient.id(), List.of());
         }
+        Inference histologyInference = selector.select(InferenceType.HISTOLOGY, found);
         List<Inference> inferences = new ArrayList<>();
         for (InferenceType type : configuration.requestedTypes()) {
-            Inference inference = selector.select(type, found);
+            Inference inference = switch (type) {
+                case HISTOLOGY -> histologyInference;
+                case TUMOR_SITE -> selector.selectSite(found, histologyInference, siteFits,
+                        code -> topography.find(code).map(LexiconEntry::description).orElse(null));
+                default -> selector.select(type, found);
+            };
             inferences.add(configuration.includeEvidence() ? inference : inference.withoutEvidence());
         }
         return new PatientResult(patient.id(), inferences);
@@ -90,7 +99,13 @@ public final class RulesEngine implements InferenceEngine {
         mentions.addAll(histologies);
         mentions.addAll(site.find(text, tokens, histologies));
         mentions.sort(Comparator.comparingInt(Mention::start));
-        for (Mention mention : mentions) {
+        Sections sections = Sections.of(text);
+        for (Mention statement : mentions) {
+            double factor = sections.at(statement.start()).weight * Context.assertion(text, statement.start());
+            if (factor == 0) {
+                continue;
+            }
+            Mention mention = statement.weighted(factor);
             Span span = normalized.toSubmitted(mention.start(), mention.end());
             ClinicalNoteEvidence evidence = new ClinicalNoteEvidence(document.id(),
                     submitted.substring(span.offset(), span.end()), span.offset(), span.length());

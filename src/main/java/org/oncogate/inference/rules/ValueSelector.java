@@ -62,8 +62,32 @@ final class ValueSelector {
             return Inference.none(type);
         }
         Group best = groups(mentions, Mention::group).stream().max(BEST_GROUP).orElseThrow();
-        Mention chosen = type == InferenceType.TUMOR_SITE ? subsite(best) : best.top();
-        return new Inference(type, chosen.value(), chosen.description(), best.score(), evidence(best), null);
+        return inference(type, best.top(), best);
+    }
+
+    /**
+     * The tumour site, knowing the chosen histology: a site category the histology usually arises in
+     * ({@link SiteFits}) gains {@link Confidence#SITE_FITS_HISTOLOGY}; with no site named at all, the
+     * histology's default site is inferred, on the histology's evidence, at {@link Confidence#SITE_FROM_HISTOLOGY}
+     * of its confidence.
+     */
+    Inference selectSite(List<Located> all, Inference histology, SiteFits fits, Function<String, String> description) {
+        List<Located> mentions = all.stream().filter(l -> l.mention().type() == InferenceType.TUMOR_SITE).toList();
+        if (mentions.isEmpty()) {
+            return fits.defaultSite(histology.value())
+                    .map(site -> new Inference(InferenceType.TUMOR_SITE, site, description.apply(site),
+                            histology.confidenceScore() * Confidence.SITE_FROM_HISTOLOGY, histology.evidence(), null))
+                    .orElse(Inference.none(InferenceType.TUMOR_SITE));
+        }
+        Group best = groups(mentions, Mention::group).stream()
+                .map(g -> fits.fits(histology.value(), g.top().group())
+                        ? new Group(g.mentions(), g.score() + Confidence.SITE_FITS_HISTOLOGY) : g)
+                .max(BEST_GROUP).orElseThrow();
+        return inference(InferenceType.TUMOR_SITE, subsite(best), best);
+    }
+
+    private static Inference inference(InferenceType type, Mention chosen, Group group) {
+        return new Inference(type, chosen.value(), chosen.description(), Confidence.reported(group.score()), evidence(group), null);
     }
 
     /**
