@@ -31,6 +31,10 @@ final class LymphNodeFinder {
     /** "lymph nodes, negative for metastatic carcinoma", "lymph node: no tumor". */
     private static final Pattern NODES_NEGATIVE = Pattern.compile(
             "(?i)\\b" + NODE + "\\b[^.;\\n]{0,40}?\\b(?:negative for|free of|no|without)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING);
+    /** "ten benign lymph nodes", "Lymph nodes: not involved", "lymph nodes, uninvolved". */
+    private static final Pattern BENIGN_NODES = Pattern.compile(
+            "(?i)\\b(?:" + NUMBER + "\\s+(?:\\(\\d{1,3}\\)\\s+)?(?:[a-z-]+\\s+){0,2}?(?:benign|negative|uninvolved)\\s+(?:[a-z-]+\\s+){0,2}?" + NODE
+                    + "|" + NODE + "\\s*[:,-]\\s*(?:all\\s+)?(?:not\\s+involved|uninvolved|negative|benign)\\b(?!\\s+for\\b))");
     /** "no carcinoma identified in 15 lymph nodes", "negative for malignancy in all lymph nodes". */
     private static final Pattern NEGATIVE_IN_NODES = Pattern.compile(
             "(?i)\\b(?:no|negative for)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING + "\\s+(?:[a-z-]+\\s+){0,3}?in\\s+(?:[a-z0-9()-]+\\s+){0,4}?" + NODE + "\\b");
@@ -49,6 +53,7 @@ final class LymphNodeFinder {
         counts(OF.matcher(text), mentions);
         negatives(NODES_NEGATIVE.matcher(text), mentions);
         negatives(NEGATIVE_IN_NODES.matcher(text), mentions);
+        negatives(BENIGN_NODES.matcher(text), mentions);
         return mentions;
     }
 

@@ -47,7 +47,8 @@ final class TnmFinder {
             "[TNM][0-4Xx][a-d]?\\s*(?:and|or|to|-|\u2013|/)\\s*$");
     private static final Pattern STAGING_LABEL = Pattern.compile(
             "(?i)(?:\\btnm\\b|\\bstag(?:e|ing)\\b|\\bprimary tumou?r\\b|\\bregional lymph nodes?\\b|\\bdistant metastas[ie]s\\b"
-                    + "|\\bajcc\\b|\\bcategory\\b|\\(\\s*p?[tnm]\\s*\\)|\\bpatholog\\w*\\s+[tnm]\\b|\\bextent of invasion\\b)");
+                    + "|\\bajcc\\b|\\bcategory\\b|\\(\\s*p?[tnm]\\s*\\)|\\bpatholog\\w*\\s+[tnm]\\b|\\bextent of invasion\\b"
+                    + "|\\b(?:tumou?r\\s+)?extension\\s*:|\\btumou?r\\s+extent\\b|(?<![A-Za-z])[TNM]\\s?[.:]\\s*$)");
     private static final int LABEL_WINDOW = 60;
     /** "N1 lymph nodes", "N2 (subcarinal) lymph nodes": lung node stations, not categories. */
     private static final Pattern NODE_STATION_AFTER = Pattern.compile("(?i)^\\s*(?:\\([^()]{0,40}\\)\\s*)?(?:lymph|nodes?\\b|station)");
