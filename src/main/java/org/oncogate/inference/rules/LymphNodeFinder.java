@@ -19,6 +19,8 @@ import org.oncogate.job.InferenceType;
 final class LymphNodeFinder {
 
     private static final String NODE = "lymph\\s?nodes?";
+    /** Every pattern's match holds the word "node" and reaches at most this far on either side of it. */
+    private static final int REACH = 220;
     private static final String NUMBER = "(?:\\d{1,3}|no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
     private static final String FINDING = "(?:metasta\\w*|carcinoma|adenocarcinoma|tumou?r|malignan\\w*|neoplasm)";
 
@@ -49,27 +51,20 @@ final class LymphNodeFinder {
         if (clinicalType != ClinicalType.PATHOLOGY_REPORT) {
             return mentions;
         }
-        counts(FRACTION.matcher(text), mentions);
-        counts(OF.matcher(text), mentions);
-        negatives(NODES_NEGATIVE.matcher(text), mentions);
-        negatives(NEGATIVE_IN_NODES.matcher(text), mentions);
-        negatives(BENIGN_NODES.matcher(text), mentions);
+        Regions regions = Regions.around(text, i -> Regions.wordAt(text, i, "node"), REACH, REACH);
+        regions.forEachMatch(text, FRACTION, m -> count(m, mentions));
+        regions.forEachMatch(text, OF, m -> count(m, mentions));
+        for (Pattern negative : List.of(NODES_NEGATIVE, NEGATIVE_IN_NODES, BENIGN_NODES)) {
+            regions.forEachMatch(text, negative, m -> mentions.add(mention(false, m.start(), m.end())));
+        }
         return mentions;
     }
 
-    private static void counts(Matcher m, List<Mention> out) {
-        while (m.find()) {
-            int involved = number(m.group("involved"));
-            int examined = number(m.group("examined"));
-            if (examined > 0 && involved <= examined) {
-                out.add(mention(involved > 0, m.start(), m.end()));
-            }
-        }
-    }
-
-    private static void negatives(Matcher m, List<Mention> out) {
-        while (m.find()) {
-            out.add(mention(false, m.start(), m.end()));
+    private static void count(Matcher m, List<Mention> out) {
+        int involved = number(m.group("involved"));
+        int examined = number(m.group("examined"));
+        if (examined > 0 && involved <= examined) {
+            out.add(mention(involved > 0, m.start(), m.end()));
         }
     }
 

@@ -3,7 +3,6 @@ package org.oncogate.inference.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,18 +23,21 @@ final class Sections {
         }
     }
 
-    /** A heading: at the start of the text or of a line or sentence, a known name and a colon. */
-    private static final Pattern HEADING = Pattern.compile(
-            "(?i)(?:^|[\\n.;]|\\s{2})\\s*(?:[A-Z]\\.\\s*)?(?<name>"
-                    + "(?:final\\s+|pathologic(?:al)?\\s+|surgical\\s+pathology\\s+|addendum\\s+|revised\\s+|amended\\s+)*"
+    /**
+     * A heading's name, the whole of what stands between the start of the text, of a line or of a sentence
+     * (or two spaces) and a colon.
+     */
+    private static final Pattern NAME = Pattern.compile(
+            "(?i)(?:final\\s+|pathologic(?:al)?\\s+|surgical\\s+pathology\\s+|addendum\\s+|revised\\s+|amended\\s+)*"
                     + "(?:diagnos[ie]s|dtagnosis|diagnosts|interpretation|synoptic(?:\\s+report)?|cancer\\s+case\\s+summary"
                     + "|tumou?r\\s+summary|summary|microscopic(?:\\s+description|\\s+examination)?|comments?|note"
                     + "|gross(?:\\s+description|\\s+examination)?|macroscopic(?:\\s+description|\\s+examination)?"
                     + "|specimens?\\s+received|clinical\\s+(?:history|information|data|notes?|diagnosis|indications?)"
                     + "|history|pre-?\\s?operative\\s+diagnosis|post-?\\s?operative\\s+diagnosis|indications?"
                     + "|reason\\s+for\\s+(?:surgery|biopsy|request)"
-                    + "|intra-?\\s?operative\\s+(?:consultation|diagnosis)|frozen\\s+sections?(?:\\s+diagnosis)?))"
-                    + "\\s*:");
+                    + "|intra-?\\s?operative\\s+(?:consultation|diagnosis)|frozen\\s+sections?(?:\\s+diagnosis)?)");
+    /** Headings are short: a colon further than this from the start of its sentence ends no heading. */
+    private static final int MAX_NAME = 60;
 
     private final int[] starts;
     private final Kind[] kinds;
@@ -48,12 +50,38 @@ final class Sections {
     static Sections of(String text) {
         List<Integer> starts = new ArrayList<>();
         List<Kind> kinds = new ArrayList<>();
-        Matcher m = HEADING.matcher(text);
-        while (m.find()) {
-            starts.add(m.start("name"));
-            kinds.add(kind(m.group("name").toLowerCase(Locale.ROOT)));
+        for (int colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+            int from = sentenceStart(text, colon);
+            if (from < 0) {
+                continue;
+            }
+            while (from < colon && Character.isWhitespace(text.charAt(from))) {
+                from++;
+            }
+            if (from + 2 < colon && Character.isLetter(text.charAt(from)) && text.charAt(from + 1) == '.') {
+                from += 2; // a part label: "A. Gross description:"
+                while (from < colon && Character.isWhitespace(text.charAt(from))) {
+                    from++;
+                }
+            }
+            String name = text.substring(from, colon).stripTrailing();
+            if (NAME.matcher(name).matches()) {
+                starts.add(from);
+                kinds.add(kind(name.toLowerCase(Locale.ROOT)));
+            }
         }
         return new Sections(starts.stream().mapToInt(Integer::intValue).toArray(), kinds.toArray(Kind[]::new));
+    }
+
+    /** Where the sentence holding {@code colon} starts, or -1 when that is more than {@link #MAX_NAME} before it. */
+    private static int sentenceStart(String text, int colon) {
+        for (int i = colon; i > 0 && colon - i <= MAX_NAME; i--) {
+            char c = text.charAt(i - 1);
+            if (c == '\n' || c == '.' || c == ';' || (i >= 2 && Character.isWhitespace(c) && Character.isWhitespace(text.charAt(i - 2)))) {
+                return i;
+            }
+        }
+        return colon <= MAX_NAME ? 0 : -1;
     }
 
     private static Kind kind(String name) {

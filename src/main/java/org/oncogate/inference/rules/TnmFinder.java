@@ -38,6 +38,11 @@ final class TnmFinder {
                     + "(?:i[+-]|\\s?\\((?:i[+-]|mol[+-]|sn|f|\\d{1,2}\\s?/\\s?\\d{1,3})\\)){0,3}"
                     + "|M(?<msp>\\s?)(?<m>[01]|[Xx]|[Oo])[a-dA-D]?(?:\\s?\\((?:i\\+|cy\\+|[A-Z]{3})\\))?)"
                     + "(?=[^A-Za-z0-9]|$|" + PREFIX + "?[NM][0-3XxOo]|" + DESCRIPTOR + ")");
+    /** The characters a category value starts with, on any axis. */
+    private static final String VALUE_CHARACTERS = "01234XxOoIil";
+    /** A prefix ("yp ") stands at most this far before the axis letter; a component's suffixes end within the reach after it. */
+    private static final int PREFIX_REACH = 3;
+    private static final int COMPONENT_REACH = 40;
     /** What may stand between two components of one expression. */
     private static final Pattern JOINER = Pattern.compile("[\\s,;/]{0,3}(?:" + DESCRIPTOR + "[\\s,;/]{0,3}){0,4}");
     private static final int MAX_JOINER = 24;
@@ -67,11 +72,17 @@ final class TnmFinder {
 
     /** The components of the text, grouped into expressions. */
     private static List<List<TnmComponent>> expressions(String text) {
+        List<TnmComponent> components = new ArrayList<>();
+        Regions.around(text, i -> trigger(text, i), PREFIX_REACH, COMPONENT_REACH).forEachMatch(text, COMPONENT, m -> {
+            boolean insideWord = m.start() > 0 && m.start() == m.regionStart()
+                    && Character.isLetterOrDigit(text.charAt(m.start() - 1)); // \G at the region's start
+            if (!insideWord) {
+                components.add(component(m));
+            }
+        });
         List<List<TnmComponent>> expressions = new ArrayList<>();
         List<TnmComponent> current = new ArrayList<>();
-        Matcher m = COMPONENT.matcher(text);
-        while (m.find()) {
-            TnmComponent component = component(m);
+        for (TnmComponent component : components) {
             if (!current.isEmpty() && !joins(text, current.get(current.size() - 1), component)) {
                 expressions.add(current);
                 current = new ArrayList<>();
@@ -82,6 +93,16 @@ final class TnmFinder {
             expressions.add(current);
         }
         return expressions;
+    }
+
+    /** Where a component may be: an axis letter followed by a value character, perhaps after one space. */
+    private static boolean trigger(String text, int i) {
+        char c = text.charAt(i);
+        if (c != 'T' && c != 'N' && c != 'M') {
+            return false;
+        }
+        int v = i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1)) ? i + 2 : i + 1;
+        return v < text.length() && VALUE_CHARACTERS.indexOf(text.charAt(v)) >= 0;
     }
 
     private static TnmComponent component(Matcher m) {
