@@ -2,7 +2,7 @@ package org.oncogate.inference.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.oncogate.job.InferenceType;
@@ -10,8 +10,8 @@ import org.oncogate.job.InferenceType;
 /**
  * Finds histology: explicit ICD-O-3 morphology codes ({@code 8140/3}, {@code M 8255/3}) and morphology
  * lexicon terms. Negated statements are dropped. The rank puts malignant before in situ before other
- * behaviours, and a specific morphology before a generic one ("carcinoma", "malignant neoplasm", listed
- * in {@code lexicon/generic-morphology.txt}), so that a report naming "invasive ductal carcinoma" once and
+ * behaviours, and a specific morphology before a generic one ("malignant neoplasm" before "carcinoma" before
+ * "adenocarcinoma", listed with their levels in {@code lexicon/generic-morphology.txt}), so that a report naming "invasive ductal carcinoma" once and
  * "carcinoma" ten times is read as ductal carcinoma.
  */
 final class HistologyFinder {
@@ -21,12 +21,15 @@ final class HistologyFinder {
 
     private final Lexicon lexicon;
     private final PhraseMatcher matcher;
-    private final Set<String> generic;
+    /** Specificity below which a code is not generic: listed codes have 0, 1 or 2. */
+    private static final int SPECIFIC = 3;
 
-    HistologyFinder(Lexicon lexicon, Set<String> generic) {
+    private final Map<String, Integer> generic;
+
+    HistologyFinder(Lexicon lexicon, Map<String, Integer> generic) {
         this.lexicon = lexicon;
         this.matcher = new PhraseMatcher(lexicon);
-        this.generic = Set.copyOf(generic);
+        this.generic = Map.copyOf(generic);
     }
 
     List<Mention> find(String text, List<Token> tokens) {
@@ -52,7 +55,7 @@ final class HistologyFinder {
         int behaviour = Character.digit(morphology.charAt(5), 10);
         boolean malignant = behaviour == 3 || behaviour == 6 || behaviour == 9;
         int behaviourRank = malignant ? 2 : behaviour == 2 ? 1 : 0;
-        int rank = behaviourRank * 2 + (generic.contains(histology) ? 0 : 1);
+        int rank = behaviourRank * (SPECIFIC + 1) + generic.getOrDefault(histology, SPECIFIC);
         return new Mention(InferenceType.HISTOLOGY, histology, description, confidence, start, end, rank, 0, malignant);
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.oncogate.inference.InferenceEngine;
@@ -49,7 +50,7 @@ public final class RulesEngine implements InferenceEngine {
     /** Loads the lexicons from the classpath. */
     public RulesEngine() {
         this.histology = new HistologyFinder(Lexicon.fromClasspath(LEXICON + "morphology.tsv"),
-                Set.copyOf(dataLines(LEXICON + "generic-morphology.txt")));
+                genericLevels(dataLines(LEXICON + "generic-morphology.txt")));
         this.topography = Lexicon.fromClasspath(LEXICON + "topography.tsv");
         this.site = new SiteFinder(topography, Set.copyOf(dataLines(LEXICON + "generic-topography.txt")));
         this.siteFits = SiteFits.of(dataLines(LEXICON + "histology-sites.tsv"));
@@ -111,6 +112,11 @@ public final class RulesEngine implements InferenceEngine {
                     submitted.substring(span.offset(), span.end()), span.offset(), span.length());
             found.add(new Located(mention, evidence, found.size()));
         }
+    }
+
+    /** Lines of {@code code <TAB> level}. */
+    private static Map<String, Integer> genericLevels(List<String> lines) {
+        return lines.stream().map(l -> l.split("\t")).collect(Collectors.toMap(c -> c[0], c -> Integer.parseInt(c[1].strip())));
     }
 
     private static List<String> dataLines(String resource) {
