@@ -42,6 +42,8 @@ final class Confidence {
     /** A site mention at least this confident was stated next to the tumour (or as a code). */
     static final double SITE_SUPPORTED = TERM + SITE_NEAR_HISTOLOGY;
     static final double LYMPH_NODE_FINDING = 0.6;
+    /** A pathologic T read from the tumour's size, with no T written: a registrar's derivation, not a statement. */
+    static final double T_FROM_SIZE = 0.4;
     static final double REPEAT_BONUS = 0.05;
     static final int MAX_REPEATS = 4;
 

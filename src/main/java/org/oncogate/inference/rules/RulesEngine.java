@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.oncogate.inference.InferenceEngine;
 import org.oncogate.job.ClinicalNoteEvidence;
+import org.oncogate.job.ClinicalType;
 import org.oncogate.job.DocumentContent;
 import org.oncogate.job.Inference;
 import org.oncogate.job.InferenceType;
@@ -45,7 +46,9 @@ public final class RulesEngine implements InferenceEngine {
     private final SiteFinder site;
     private final SiteFits siteFits;
     private final Lexicon topography;
+    private final TumourSizeFinder sizes = new TumourSizeFinder();
     private final ValueSelector selector = new ValueSelector();
+    private final TBySize tBySize;
 
     /** Loads the lexicons from the classpath. */
     public RulesEngine() {
@@ -54,6 +57,7 @@ public final class RulesEngine implements InferenceEngine {
         this.topography = Lexicon.fromClasspath(LEXICON + "topography.tsv");
         this.site = new SiteFinder(topography, Set.copyOf(dataLines(LEXICON + "generic-topography.txt")));
         this.siteFits = SiteFits.of(dataLines(LEXICON + "histology-sites.tsv"));
+        this.tBySize = TBySize.of(dataLines(LEXICON + "t-by-size.tsv"));
         this.modelVersion = "oncogate-rules-" + dataLines(LEXICON + "VERSION").get(0);
     }
 
@@ -65,22 +69,25 @@ public final class RulesEngine implements InferenceEngine {
     @Override
     public PatientResult infer(PatientRecord patient, JobConfiguration configuration) {
         List<Located> found = new ArrayList<>();
+        List<TBySize.StatedSize> statedSizes = new ArrayList<>();
         for (PatientDocument document : patient.patientDocuments()) {
             if (document.content() != null && DocumentContent.INLINE.equals(document.content().sourceType())
                     && document.text() != null) {
-                read(document, found);
+                read(document, found, statedSizes);
             }
         }
         if (configuration.checkForCancerCase() && found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
             return new PatientResult(patient.id(), List.of());
         }
         Inference histologyInference = selector.select(InferenceType.HISTOLOGY, found);
+        Inference siteInference = selector.selectSite(found, histologyInference, siteFits,
+                code -> topography.find(code).map(LexiconEntry::description).orElse(null));
         List<Inference> inferences = new ArrayList<>();
         for (InferenceType type : configuration.requestedTypes()) {
             Inference inference = switch (type) {
                 case HISTOLOGY -> histologyInference;
-                case TUMOR_SITE -> selector.selectSite(found, histologyInference, siteFits,
-                        code -> topography.find(code).map(LexiconEntry::description).orElse(null));
+                case TUMOR_SITE -> siteInference;
+                case PATHOLOGIC_STAGE_T -> pathologicT(found, siteInference, statedSizes);
                 default -> selector.select(type, found);
             };
             inferences.add(configuration.includeEvidence() ? inference : inference.withoutEvidence());
@@ -88,8 +95,20 @@ public final class RulesEngine implements InferenceEngine {
         return new PatientResult(patient.id(), inferences);
     }
 
-    /** Finds the mentions of one document and locates them in its submitted text. */
-    private void read(PatientDocument document, List<Located> found) {
+    /**
+     * The written pathologic T, or else, when the documents name a malignancy, the one the tumour's size gives
+     * for the site ({@link TBySize}).
+     */
+    private Inference pathologicT(List<Located> found, Inference site, List<TBySize.StatedSize> statedSizes) {
+        Inference written = selector.select(InferenceType.PATHOLOGIC_STAGE_T, found);
+        if (!written.isNone() || found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
+            return written;
+        }
+        return tBySize.infer(site, statedSizes).orElse(written);
+    }
+
+    /** Finds the mentions and tumour sizes of one document and locates them in its submitted text. */
+    private void read(PatientDocument document, List<Located> found, List<TBySize.StatedSize> statedSizes) {
         String submitted = document.text();
         NormalizedText normalized = NormalizedText.of(submitted);
         String text = normalized.text();
@@ -107,11 +126,24 @@ public final class RulesEngine implements InferenceEngine {
                 continue;
             }
             Mention mention = statement.weighted(factor);
-            Span span = normalized.toSubmitted(mention.start(), mention.end());
-            ClinicalNoteEvidence evidence = new ClinicalNoteEvidence(document.id(),
-                    submitted.substring(span.offset(), span.end()), span.offset(), span.length());
-            found.add(new Located(mention, evidence, found.size()));
+            found.add(new Located(mention, evidence(document, normalized, mention.start(), mention.end()), found.size()));
         }
+        if (document.clinicalType() == ClinicalType.PATHOLOGY_REPORT) {
+            for (TumourSizeFinder.Size size : sizes.find(text)) {
+                double weight = sections.at(size.start()).weight * Context.assertion(text, size.start());
+                if (weight > 0) {
+                    statedSizes.add(new TBySize.StatedSize(size.centimetres(), weight,
+                            evidence(document, normalized, size.start(), size.end())));
+                }
+            }
+        }
+    }
+
+    /** The evidence for [start, end) of the normalized text: the same words in the submitted text. */
+    private static ClinicalNoteEvidence evidence(PatientDocument document, NormalizedText normalized, int start, int end) {
+        Span span = normalized.toSubmitted(start, end);
+        return new ClinicalNoteEvidence(document.id(), document.text().substring(span.offset(), span.end()),
+                span.offset(), span.length());
     }
 
     /** Lines of {@code code <TAB> level}. */
