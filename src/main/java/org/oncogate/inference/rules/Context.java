@@ -18,9 +18,9 @@ final class Context {
                     + "(?!.*\\b(?:but|however|although|except)\\b)[^.;\\n]*$");
     private static final Pattern NEGATION_AFTER = Pattern.compile(
             "(?i)^\\s*[:\\-]?\\s*(?:not identified|not present|not seen|absent|none)\\b");
-    /** "Nipple: uninvolved", "skin, negative for tumor": an organ named as free of the tumour. */
+    /** "Nipple: uninvolved", "skin, negative for tumor", "Ovary, right: unremarkable", "Cervix. - No tumor seen". */
     private static final Pattern UNINVOLVED_AFTER = Pattern.compile(
-            "(?i)^[\\s:,.\\-]*(?:(?:is|are)\\s+)?(?:uninvolved|not involved|negative|free of|no tumou?r|no carcinoma|no malignancy|unremarkable|benign|within normal limits)\\b");
+            "(?i)^(?:\\s*\\.\\s*-)?[\\s:,\\-]*(?:(?:right|left|bilateral)\\b[\\s:,\\-]*)?(?:(?:is|are)\\s+)?(?:uninvolved|not involved|negative|free of|no tumou?r|no carcinoma|no malignancy|unremarkable|benign|within normal limits)\\b");
     /** "family history of breast cancer", "mother with ovarian cancer": another person's disease. */
     private static final Pattern FAMILY_BEFORE = Pattern.compile(
             "(?i)\\b(?:family\\s+history|fhx|family\\s+hx|(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather|cousin|daughter|son)(?:'s)?\\s+(?:with|had|has|diagnosed|died))\\b[^.;\\n]*$");
