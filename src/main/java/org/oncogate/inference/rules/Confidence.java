@@ -45,6 +45,11 @@ final class Confidence {
     /** A pathologic T read from the tumour's size, with no T written: a registrar's derivation, not a statement. */
     static final double T_FROM_SIZE = 0.4;
     static final double REPEAT_BONUS = 0.05;
+    /** A document other than a pathology report counts this much: pathology outranks imaging and notes. */
+    static final double NOT_PATHOLOGY = 0.85;
+    /** A value with a competitor scoring at least {@link #CONFLICT_SHARE} of its score keeps this share of its confidence. */
+    static final double CONFLICT = 0.8;
+    static final double CONFLICT_SHARE = 0.8;
     static final int MAX_REPEATS = 4;
 
     private Confidence() {

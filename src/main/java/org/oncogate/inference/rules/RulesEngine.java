@@ -38,6 +38,9 @@ import org.oncogate.text.Span;
 public final class RulesEngine implements InferenceEngine {
 
     private static final String LEXICON = "lexicon/";
+    /** Documents in the order they were written (ISO-8601 instants compare as text); undated ones first. */
+    private static final Comparator<PatientDocument> IN_TIME =
+            Comparator.comparing(PatientDocument::createdDateTime, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final String modelVersion;
     private final TnmFinder tnm = new TnmFinder();
@@ -70,11 +73,12 @@ public final class RulesEngine implements InferenceEngine {
     public PatientResult infer(PatientRecord patient, JobConfiguration configuration) {
         List<Located> found = new ArrayList<>();
         List<TBySize.StatedSize> statedSizes = new ArrayList<>();
-        for (PatientDocument document : patient.patientDocuments()) {
-            if (document.content() != null && DocumentContent.INLINE.equals(document.content().sourceType())
-                    && document.text() != null) {
-                read(document, found, statedSizes);
-            }
+        List<PatientDocument> documents = patient.patientDocuments().stream()
+                .filter(d -> d.content() != null && DocumentContent.INLINE.equals(d.content().sourceType()) && d.text() != null)
+                .sorted(IN_TIME)
+                .toList();
+        for (int i = 0; i < documents.size(); i++) {
+            read(documents.get(i), i, found, statedSizes);
         }
         if (configuration.checkForCancerCase() && found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
             return new PatientResult(patient.id(), List.of());
@@ -108,7 +112,7 @@ public final class RulesEngine implements InferenceEngine {
     }
 
     /** Finds the mentions and tumour sizes of one document and locates them in its submitted text. */
-    private void read(PatientDocument document, List<Located> found, List<TBySize.StatedSize> statedSizes) {
+    private void read(PatientDocument document, int documentOrder, List<Located> found, List<TBySize.StatedSize> statedSizes) {
         String submitted = document.text();
         NormalizedText normalized = NormalizedText.of(submitted);
         String text = normalized.text();
@@ -120,13 +124,15 @@ public final class RulesEngine implements InferenceEngine {
         mentions.addAll(site.find(text, tokens, histologies));
         mentions.sort(Comparator.comparingInt(Mention::start));
         Sections sections = Sections.of(text);
+        double documentWeight = document.clinicalType() == ClinicalType.PATHOLOGY_REPORT ? 1 : Confidence.NOT_PATHOLOGY;
         for (Mention statement : mentions) {
-            double factor = sections.at(statement.start()).weight * Context.assertion(text, statement.start());
+            double factor = documentWeight * sections.at(statement.start()).weight * Context.assertion(text, statement.start());
             if (factor == 0) {
                 continue;
             }
             Mention mention = statement.weighted(factor);
-            found.add(new Located(mention, evidence(document, normalized, mention.start(), mention.end()), found.size()));
+            found.add(new Located(mention, evidence(document, normalized, mention.start(), mention.end()), found.size(),
+                    documentOrder));
         }
         if (document.clinicalType() == ClinicalType.PATHOLOGY_REPORT) {
             for (TumourSizeFinder.Size size : sizes.find(text)) {

@@ -18,7 +18,9 @@ import org.oncogate.job.InferenceType;
  *       ({@link Confidence#aggregate}).</li>
  *   <li>The winning group has the highest rank (malignant before in situ before benign histology,
  *       specific before generic), then the highest score, then the most advanced category (the AJCC
- *       rule for multiple tumours: classify by the highest T), then the earliest mention.</li>
+ *       rule for multiple tumours: classify by the highest T), then the latest document, then the earliest
+ *       mention in reading order.</li>
+ *   <li>A value contradicted by another of the same rank and a similar score is reported with lower confidence.</li>
  *   <li>Within a site category a specific subsite stated next to the tumour wins (C34.1 over C34.9),
  *       see {@link #subsite}.</li>
  * </ol>
@@ -41,6 +43,10 @@ final class ValueSelector {
             return mentions.get(0).mention();
         }
 
+        int latestDocument() {
+            return mentions.stream().mapToInt(Located::document).max().orElse(0);
+        }
+
         int firstOrder() {
             return mentions.get(0).order();
         }
@@ -50,6 +56,7 @@ final class ValueSelector {
             .comparingInt((Group g) -> g.top().rank())
             .thenComparingDouble(Group::score)
             .thenComparingInt(g -> g.top().tieBreak())
+            .thenComparingInt(Group::latestDocument)
             .thenComparing(Comparator.comparingInt(Group::firstOrder).reversed());
 
     private static final Comparator<Group> BEST_SUBSITE = Comparator
@@ -61,8 +68,9 @@ final class ValueSelector {
         if (mentions.isEmpty()) {
             return Inference.none(type);
         }
-        Group best = groups(mentions, Mention::group).stream().max(BEST_GROUP).orElseThrow();
-        return inference(type, best.top(), best);
+        List<Group> groups = groups(mentions, Mention::group);
+        Group best = groups.stream().max(BEST_GROUP).orElseThrow();
+        return inference(type, best.top(), best, groups);
     }
 
     /**
@@ -79,15 +87,23 @@ final class ValueSelector {
                             histology.confidenceScore() * Confidence.SITE_FROM_HISTOLOGY, histology.evidence(), null))
                     .orElse(Inference.none(InferenceType.TUMOR_SITE));
         }
-        Group best = groups(mentions, Mention::group).stream()
+        List<Group> groups = groups(mentions, Mention::group).stream()
                 .map(g -> fits.fits(histology.value(), g.top().group())
                         ? new Group(g.mentions(), g.score() + Confidence.SITE_FITS_HISTOLOGY) : g)
-                .max(BEST_GROUP).orElseThrow();
-        return inference(InferenceType.TUMOR_SITE, subsite(best), best);
+                .toList();
+        Group best = groups.stream().max(BEST_GROUP).orElseThrow();
+        return inference(InferenceType.TUMOR_SITE, subsite(best), best, groups);
     }
 
-    private static Inference inference(InferenceType type, Mention chosen, Group group) {
-        return new Inference(type, chosen.value(), chosen.description(), Confidence.reported(group.score()), evidence(group), null);
+    /**
+     * The inference of the chosen group, its confidence lowered by {@link Confidence#CONFLICT} when another value
+     * of the same rank scores at least {@link Confidence#CONFLICT_SHARE} of it (the documents disagree).
+     */
+    private static Inference inference(InferenceType type, Mention chosen, Group group, List<Group> groups) {
+        boolean conflict = groups.stream().anyMatch(g -> g != group && g.top().rank() == group.top().rank()
+                && g.score() >= Confidence.CONFLICT_SHARE * group.score());
+        double confidence = Confidence.reported(group.score()) * (conflict ? Confidence.CONFLICT : 1);
+        return new Inference(type, chosen.value(), chosen.description(), confidence, evidence(group), null);
     }
 
     /**
