@@ -52,10 +52,11 @@ final class SiteFinder {
         List<Mention> primary = histology.stream()
                 .filter(h -> h.indicatesCancer() && !Context.metastatic(text, h.start())).toList();
         for (PhraseMatcher.Match match : matcher.find(tokens)) {
-            if (Context.negated(text, match.start(), match.end()) || Context.notTheTumour(text, match.start(), match.end())) {
+            Context.Cues cues = Context.cues(text, match.start());
+            if (Context.negated(cues, text, match.end()) || Context.notTheTumour(text, match.start(), match.end())) {
                 continue;
             }
-            double confidence = Context.metastatic(text, match.start())
+            double confidence = cues.metastasis()
                     ? Confidence.SITE_METASTASIS
                     : Confidence.term(match.words()) + (near(match, primary) ? Confidence.SITE_NEAR_HISTOLOGY : 0)
                             + (attached(text, match, primary) ? Confidence.SITE_OF_HISTOLOGY : 0)
