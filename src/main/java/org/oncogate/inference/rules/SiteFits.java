@@ -3,17 +3,18 @@ package org.oncogate.inference.rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Where a histology usually arises, from {@code lexicon/histology-sites.tsv}: the site categories it fits
- * and the site to infer when a report names none. Ranges of morphology codes share one row.
+ * Where a histology usually arises, from {@code lexicon/histology-sites.tsv}: the site categories it fits,
+ * the first the likeliest, and the site to infer when a report names none. Ranges of morphology codes share one row.
  */
 final class SiteFits {
 
     /** One row: morphology codes {@code from..to}, the default site or null, the categories. */
-    private record Row(int from, int to, String defaultSite, Set<String> categories) {
+    private record Row(int from, int to, String defaultSite, List<String> categories) {
     }
+
+    static final double OTHER_FIT = 0.5;
 
     private final List<Row> rows;
 
@@ -32,7 +33,7 @@ final class SiteFits {
             int from = Integer.parseInt(range[0]);
             int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
             String defaultSite = columns[1].equals("-") ? null : columns[1];
-            rows.add(new Row(from, to, defaultSite, Set.of(columns[2].split(" "))));
+            rows.add(new Row(from, to, defaultSite, List.of(columns[2].split(" "))));
         }
         return new SiteFits(rows);
     }
@@ -45,9 +46,15 @@ final class SiteFits {
         return rows.stream().filter(r -> r.from() <= code && code <= r.to()).findFirst();
     }
 
-    /** Whether {@code category} (e.g. C54) is where {@code histology} usually arises. */
-    boolean fits(String histology, String category) {
-        return row(histology).map(r -> r.categories().contains(category)).orElse(false);
+    /**
+     * How well {@code category} (e.g. C54) fits where {@code histology} arises: 1 for the first listed (the
+     * usual organ), {@link #OTHER_FIT} for the others listed, 0 for any other.
+     */
+    double fit(String histology, String category) {
+        return row(histology).map(r -> {
+            int at = r.categories().indexOf(category);
+            return at < 0 ? 0 : at == 0 ? 1 : OTHER_FIT;
+        }).orElse(0.0);
     }
 
     /** The site to infer from {@code histology} alone, if it says one. */

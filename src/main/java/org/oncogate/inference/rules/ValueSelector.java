@@ -75,7 +75,7 @@ final class ValueSelector {
 
     /**
      * The tumour site, knowing the chosen histology: a site category the histology usually arises in
-     * ({@link SiteFits}) gains {@link Confidence#SITE_FITS_HISTOLOGY}; with no site named at all, the
+     * ({@link SiteFits}) gains {@link Confidence#SITE_FITS_HISTOLOGY}, less for a less usual one; with no site named at all, the
      * histology's default site is inferred, on the histology's evidence, at {@link Confidence#SITE_FROM_HISTOLOGY}
      * of its confidence.
      */
@@ -88,8 +88,8 @@ final class ValueSelector {
                     .orElse(Inference.none(InferenceType.TUMOR_SITE));
         }
         List<Group> groups = groups(mentions, Mention::group).stream()
-                .map(g -> fits.fits(histology.value(), g.top().group())
-                        ? new Group(g.mentions(), g.score() + Confidence.SITE_FITS_HISTOLOGY) : g)
+                .map(g -> new Group(g.mentions(),
+                        g.score() + Confidence.SITE_FITS_HISTOLOGY * fits.fit(histology.value(), g.top().group())))
                 .toList();
         Group best = groups.stream().max(BEST_GROUP).orElseThrow();
         return inference(InferenceType.TUMOR_SITE, subsite(best), best, groups);
