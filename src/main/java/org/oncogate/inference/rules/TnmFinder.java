@@ -37,7 +37,7 @@ final class TnmFinder {
                     + "|N(?<nsp>\\s?)(?<n>[0-3]|[Xx]|[Oo])[a-cA-C]?(?:mi|\\(mi\\))?"
                     + "(?:i[+-]|\\s?\\((?:i[+-]|mol[+-]|sn|f|\\d{1,2}\\s?/\\s?\\d{1,3})\\)){0,3}"
                     + "|M(?<msp>\\s?)(?<m>[01]|[Xx]|[Oo])[a-dA-D]?(?:\\s?\\((?:i\\+|cy\\+|[A-Z]{3})\\))?)"
-                    + "(?=[^A-Za-z0-9]|$|" + PREFIX + "?[NM][0-3XxOo]|" + DESCRIPTOR + ")");
+                    + "(?=[^A-Za-z0-9]|$|" + PREFIX + "?[NM][0-3XxOo]|" + DESCRIPTOR + "|(?<=[pP]T[0-4][a-d]?)N[A-Z](?![A-Za-z]))");
     /** The characters a category value starts with, on any axis. */
     private static final String VALUE_CHARACTERS = "01234XxOoIil";
     /** A prefix ("yp ") stands at most this far before the axis letter; a component's suffixes end within the reach after it. */
@@ -63,7 +63,7 @@ final class TnmFinder {
         TnmComponent.Kind documentKind = clinicalType == ClinicalType.PATHOLOGY_REPORT
                 ? TnmComponent.Kind.PATHOLOGIC : TnmComponent.Kind.CLINICAL;
         for (List<TnmComponent> expression : expressions(text)) {
-            if (isStatement(text, expression)) {
+            if (isStatement(text, expression, clinicalType == ClinicalType.PATHOLOGY_REPORT)) {
                 resolve(expression, documentKind, labelled(text, expression.get(0).start()), mentions);
             }
         }
@@ -127,7 +127,7 @@ final class TnmFinder {
         return "TNM".indexOf(axis);
     }
 
-    private static boolean isStatement(String text, List<TnmComponent> expression) {
+    private static boolean isStatement(String text, List<TnmComponent> expression, boolean pathology) {
         TnmComponent first = expression.get(0);
         TnmComponent last = expression.get(expression.size() - 1);
         String after = text.substring(last.end(), Math.min(text.length(), last.end() + 12));
@@ -140,7 +140,13 @@ final class TnmFinder {
                 && NODE_STATION_AFTER.matcher(text.substring(first.end(), Math.min(text.length(), first.end() + 60))).find()) {
             return false;
         }
-        return prefixed || expression.size() > 1 || labelled(text, first.start());
+        return prefixed || expression.size() > 1 || labelled(text, first.start())
+                || (pathology && enclosed(text, first.start(), last.end()));
+    }
+
+    /** "adenocarcinoma of the esophagus (T1)": a category alone in parentheses, in a pathology report. */
+    private static boolean enclosed(String text, int start, int end) {
+        return start > 0 && end < text.length() && text.charAt(start - 1) == '(' && text.charAt(end) == ')';
     }
 
     private static boolean labelled(String text, int start) {
