@@ -43,9 +43,9 @@ final class Regions {
         return new Regions(merged.stream().mapToInt(r -> r[0]).toArray(), merged.stream().mapToInt(r -> r[1]).toArray());
     }
 
-    /** Whether {@code word} starts at {@code i}, ignoring case (for ASCII words). */
+    /** Whether {@code word} (lower case ASCII letters) starts at {@code i}, ignoring case. */
     static boolean wordAt(String text, int i, String word) {
-        return text.regionMatches(true, i, word, 0, word.length());
+        return (text.charAt(i) | 0x20) == word.charAt(0) && text.regionMatches(true, i, word, 0, word.length());
     }
 
     /** Calls {@code action} with the matcher at every match of {@code pattern} in the regions, in text order. */
