@@ -1,8 +1,11 @@
 package org.oncogate.inference.rules;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.oncogate.job.InferenceType;
@@ -18,6 +21,16 @@ final class HistologyFinder {
 
     private static final Pattern CODE = Pattern.compile(
             "(?<![A-Za-z0-9/.,])(?:M\\s?-?\\s?)?(?<code>[89]\\d{3})\\s?/\\s?(?<behaviour>[012369])(?![0-9/])");
+
+    /**
+     * An adenocarcinoma followed by two or more growth patterns is one with mixed subtypes (ICD-O-3 8255):
+     * "adenocarcinoma with acinar, micropapillary and bronchioloalveolar components".
+     */
+    private static final String ADENOCARCINOMA = "8140/3";
+    private static final String MIXED_SUBTYPES = "8255/3";
+    private static final Pattern GROWTH_PATTERN = Pattern.compile(
+            "(?i)\\b(?:acinar|papillary|micropapillary|solid|lepidic|bronchioloalveolar|bronchioalveolar)\\b");
+    private static final int PATTERN_REACH = 150;
 
     private final Lexicon lexicon;
     private final PhraseMatcher matcher;
@@ -45,9 +58,23 @@ final class HistologyFinder {
                 LexiconEntry entry = match.entry();
                 mentions.add(mention(entry.code(), entry.description(), Confidence.term(match.words()),
                         match.start(), match.end()));
+                if (entry.code().equals(ADENOCARCINOMA) && mixedPatterns(text, match.end())) {
+                    mentions.add(mention(MIXED_SUBTYPES, lexicon.find(MIXED_SUBTYPES).map(LexiconEntry::description).orElse(null),
+                            Confidence.term(match.words() + 2), match.start(), match.end()));
+                }
             }
         }
         return mentions;
+    }
+
+    /** Whether at least two growth patterns are named right after an adenocarcinoma ("with acinar and papillary components"). */
+    private static boolean mixedPatterns(String text, int end) {
+        Matcher m = GROWTH_PATTERN.matcher(text).region(end, Math.min(text.length(), end + PATTERN_REACH));
+        Set<String> named = new HashSet<>();
+        while (m.find()) {
+            named.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        return named.size() >= 2;
     }
 
     private Mention mention(String morphology, String description, double confidence, int start, int end) {

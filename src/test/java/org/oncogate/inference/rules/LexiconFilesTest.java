@@ -75,6 +75,14 @@ class LexiconFilesTest {
     }
 
     @Test
+    void anAdenocarcinomaWithTwoGrowthPatternsHasMixedSubtypes() {
+        // two or more patterns named after it: 8255; a single pattern ("with papillary features") stays 8140
+        assertThat(value(pathology("Right lung, lobectomy: adenocarcinoma with acinar, micropapillary and lepidic components."),
+                HISTOLOGY)).isEqualTo("8255");
+        assertThat(value(pathology("Colon: adenocarcinoma with papillary features."), HISTOLOGY)).isEqualTo("8140");
+    }
+
+    @Test
     void aHistologyWithoutAnySiteWordGivesItsUsualSite() {
         // no site named at all: glioblastoma arises in the brain (lexicon/histology-sites.tsv)
         assertThat(value(pathology("Diagnosis: glioblastoma, WHO grade IV."), TUMOR_SITE)).isEqualTo("C71.9");
