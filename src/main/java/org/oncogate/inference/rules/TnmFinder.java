@@ -55,6 +55,8 @@ final class TnmFinder {
                     + "|\\bajcc\\b|\\bcategory\\b|\\(\\s*p?[tnm]\\s*\\)|\\bpatholog\\w*\\s+[tnm]\\b|\\bextent of invasion\\b"
                     + "|\\b(?:tumou?r\\s+)?extension\\s*:|\\btumou?r\\s+extent\\b|(?<![A-Za-z])[TNM]\\s?[.:]\\s*$)");
     private static final int LABEL_WINDOW = 60;
+    /** "T2, NOS": a category without its subcategory, as registries write it. */
+    private static final Pattern NOS_AFTER = Pattern.compile("^\\s?,?\\s?NOS\\b");
     /** "N1 lymph nodes", "N2 (subcarinal) lymph nodes": lung node stations, not categories. */
     private static final Pattern NODE_STATION_AFTER = Pattern.compile("(?i)^\\s*(?:\\([^()]{0,40}\\)\\s*)?(?:lymph|nodes?\\b|station)");
 
@@ -141,7 +143,8 @@ final class TnmFinder {
             return false;
         }
         return prefixed || expression.size() > 1 || labelled(text, first.start())
-                || (pathology && enclosed(text, first.start(), last.end()));
+                || (pathology && enclosed(text, first.start(), last.end()))
+                || NOS_AFTER.matcher(text.substring(last.end(), Math.min(text.length(), last.end() + 8))).find();
     }
 
     /** "adenocarcinoma of the esophagus (T1)": a category alone in parentheses, in a pathology report. */

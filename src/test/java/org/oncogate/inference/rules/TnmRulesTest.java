@@ -197,6 +197,16 @@ class TnmRulesTest {
     }
 
     @Test
+    void aCategoryWrittenWithNosIsAStatement() {
+        // "T2, NOS": the registry's way of writing a category without subcategory; a lone "T2" is not enough
+        String text = "Histology: adenocarcinoma. T2, NOS.";
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_T)).isEqualTo("T2");
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_T)).isEqualTo("T2");
+        assertThat(value(pathology("Adenocarcinoma. T2 lesion."), PATHOLOGIC_STAGE_T)).isEqualTo(Inference.NONE);
+    }
+
+    @Test
     void anOcrLetterAfterTheTDoesNotHideIt() {
         // "pT3aNQ": the N is unreadable, the T is not
         String text = "AJCC Stage: pT3aNQ.";
