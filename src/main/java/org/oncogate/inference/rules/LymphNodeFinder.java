@@ -32,7 +32,7 @@ final class LymphNodeFinder {
             "(?i)\\b(?<involved>" + NUMBER + ")\\s+(?:out\\s+)?of\\s+(?<examined>" + NUMBER + ")\\s+(?:[a-z-]+\\s+){0,3}?" + NODE + "\\b");
     /** "lymph nodes, negative for metastatic carcinoma", "lymph node: no tumor". */
     private static final Pattern NODES_NEGATIVE = Pattern.compile(
-            "(?i)\\b" + NODE + "\\b[^.;\\n]{0,40}?\\b(?:negative for|free of|no|without)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING);
+            "(?i)\\b" + NODE + "\\b[^.\\n]{0,40}?\\b(?:negative for|free of|no|without)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING);
     /** "ten benign lymph nodes", "Lymph nodes: not involved", "lymph nodes, uninvolved". */
     private static final Pattern BENIGN_NODES = Pattern.compile(
             "(?i)\\b(?:" + NUMBER + "\\s+(?:\\(\\d{1,3}\\)\\s+)?(?:[a-z-]+\\s+){0,2}?(?:benign|negative|uninvolved)\\s+(?:[a-z-]+\\s+){0,2}?" + NODE
