@@ -12,10 +12,11 @@ package org.oncogate.inference.rules;
  *       report without written TNM: {@link #LYMPH_NODE_FINDING};</li>
  *   <li>a lexicon term: {@link #TERM} plus {@link #TERM_PER_EXTRA_WORD} per word after the first
  *       (longer terms are more specific), at most {@link #TERM_MAX}; a site term near a histology term
- *       gains {@link #SITE_NEAR_HISTOLOGY}; a site named as a metastasis target drops to {@link #SITE_METASTASIS}.</li>
+ *       gains {@link #SITE_NEAR_HISTOLOGY}, and {@link #SITE_OF_HISTOLOGY} more when named in the same phrase
+ *       ("endometrial carcinoma", "carcinoma of the lung"); a site named as a metastasis target drops to {@link #SITE_METASTASIS}.</li>
  * </ul>
  * An inference's confidence is its best mention's plus {@link #REPEAT_BONUS} for each further mention
- * of the same value, at most {@link #MAX_REPEATS} of them, capped at 1.
+ * of the same value, at most {@link #MAX_REPEATS} of them, capped at 1 when reported.
  */
 final class Confidence {
 
@@ -29,10 +30,26 @@ final class Confidence {
     static final double TERM_MAX = 0.8;
     static final double SITE_NEAR_HISTOLOGY = 0.2;
     static final double SITE_METASTASIS = 0.3;
+    static final double SITE_OF_HISTOLOGY = 0.1;
+    /** A site term, however well placed, stays below an explicit code. */
+    static final double SITE_TERM_MAX = 0.9;
+    /** A site after a synoptic label ("Tumor site: ", "Primary site: "). */
+    static final double SITE_LABELLED = 0.2;
+    /** A site group that the chosen histology usually arises in gains this much when sites compete. */
+    static final double SITE_FITS_HISTOLOGY = 0.2;
+    /** A site read only from the histology ("glioblastoma": brain) keeps this share of the histology's confidence. */
+    static final double SITE_FROM_HISTOLOGY = 0.6;
     /** A site mention at least this confident was stated next to the tumour (or as a code). */
     static final double SITE_SUPPORTED = TERM + SITE_NEAR_HISTOLOGY;
     static final double LYMPH_NODE_FINDING = 0.6;
+    /** A pathologic T read from the tumour's size, with no T written: a registrar's derivation, not a statement. */
+    static final double T_FROM_SIZE = 0.4;
     static final double REPEAT_BONUS = 0.05;
+    /** A document other than a pathology report counts this much: pathology outranks imaging and notes. */
+    static final double NOT_PATHOLOGY = 0.85;
+    /** A value with a competitor scoring at least {@link #CONFLICT_SHARE} of its score keeps this share of its confidence. */
+    static final double CONFLICT = 0.8;
+    static final double CONFLICT_SHARE = 0.8;
     static final int MAX_REPEATS = 4;
 
     private Confidence() {
@@ -42,7 +59,12 @@ final class Confidence {
         return Math.min(TERM_MAX, TERM + TERM_PER_EXTRA_WORD * (words - 1));
     }
 
+    /** A group's score, uncapped so that groups stay comparable; {@link #reported} caps it. */
     static double aggregate(double best, int mentions) {
-        return Math.min(1.0, best + REPEAT_BONUS * Math.min(mentions - 1, MAX_REPEATS));
+        return best + REPEAT_BONUS * Math.min(mentions - 1, MAX_REPEATS);
+    }
+
+    static double reported(double score) {
+        return Math.min(1.0, score);
     }
 }

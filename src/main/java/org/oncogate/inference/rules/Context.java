@@ -1,5 +1,6 @@
 package org.oncogate.inference.rules;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -13,22 +14,75 @@ final class Context {
     static final int WINDOW = 60;
     private static final int AFTER_WINDOW = 30;
 
-    private static final Pattern NEGATION_BEFORE = Pattern.compile(
-            "(?i)\\b(?:no|not|negative for|without|free of|absence of|absent|rule out|ruled out|r/o|excluded)\\b"
-                    + "(?!.*\\b(?:but|however|although|except)\\b)[^.;\\n]*$");
+    /**
+     * The cue words a look-back can find, in one pattern so that a window is scanned once: a negation ("no",
+     * "negative for"), a contrast that ends it ("but", "however"), another person ("family history", "mother
+     * with"), a past or uncertain statement ("history of", "prior", "differential", "suspicious for") and a
+     * metastasis ("metastatic", "spread").
+     */
+    private static final Pattern CUES_BEFORE = Pattern.compile("(?i)\\b(?:"
+            + "(?<negation>no|not|negative for|without|free of|absence of|absent|rule out|ruled out|r/o|excluded)"
+            + "|(?<contrast>but|however|although|except)"
+            + "|(?<family>family\\s+history|fhx|family\\s+hx|(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather"
+            + "|cousin|daughter|son)(?:'s)?\\s+(?:with|had|has|diagnosed|died))"
+            + "|(?<uncertain>history\\s+of|hx\\s+of|h/o|previous(?:ly)?|prior|remote|status\\s+post|s/p|differential(?:\\s+diagnosis)?"
+            + "|suspicious\\s+for|suspected|possible|possibly|probable|cannot\\s+be\\s+excluded|versus|vs\\.?)"
+            + "|(?<metastasis>metastatic|metastasis|metastases|metastasized|metastasised|spread))\\b");
+
+    /** What the look-back before a mention says: negated (and not contrasted since), another person's, uncertain, metastatic. */
+    record Cues(boolean negation, boolean family, boolean uncertain, boolean metastasis) {
+    }
+
     private static final Pattern NEGATION_AFTER = Pattern.compile(
             "(?i)^\\s*[:\\-]?\\s*(?:not identified|not present|not seen|absent|none)\\b");
-    /** "Nipple: uninvolved", "skin, negative for tumor": an organ named as free of the tumour. */
+    /** "Nipple: uninvolved", "skin, negative for tumor", "Ovary, right: unremarkable", "Cervix. - No tumor seen". */
     private static final Pattern UNINVOLVED_AFTER = Pattern.compile(
-            "(?i)^[\\s:,\\-]*(?:(?:is|are)\\s+)?(?:uninvolved|not involved|negative|free of|no tumou?r|no carcinoma|no malignancy|unremarkable|benign|within normal limits)\\b");
-    private static final Pattern METASTASIS_BEFORE = Pattern.compile(
-            "(?i)\\b(?:metastatic|metastasis|metastases|metastasized|metastasised|spread)\\b[^.;\\n]*$");
+            "(?i)^(?:\\s*\\.\\s*-)?[\\s:,\\-]*(?:(?:right|left|bilateral)\\b[\\s:,\\-]*)?(?:(?:is|are)\\s+)?(?:uninvolved|not involved|negative|free of|no tumou?r|no carcinoma|no malignancy|unremarkable|benign|within normal limits)\\b");
+    /** "benign ovary", "uninvolved endometrium", "unremarkable cervix": an organ said to be free of tumour. */
+    private static final Pattern UNINVOLVED_BEFORE = Pattern.compile(
+            "(?i)\\b(?:benign|uninvolved|unremarkable|normal|non-?neoplastic|background|atrophic|inactive|proliferative|secretory)"
+                    + "(?:\\s+(?:appearing|looking))?\\s+(?:[a-z-]+\\s+){0,2}$");
+    /** "ureteral margin", "bronchial resection margin", "skin ellipse": the organ as a margin or a part of the specimen. */
+    private static final Pattern PART_AFTER = Pattern.compile(
+            "(?i)^[\\s,]*(?:(?:resection|surgical|soft\\s+tissue|mucosal|distal|proximal)\\s+)?(?:margins?|ellipse|edge)\\b");
+    static final double UNCERTAIN = 0.5;
+    private static final Pattern SITE_LABEL_BEFORE = Pattern.compile(
+            "(?i)\\b(?:(?:tumou?r|primary|anatomic(?:al)?|specimen)\\s+(?:tumou?r\\s+)?(?:site|location|localization)|site\\s+of\\s+(?:tumou?r|primary)|localisation|location)"
+                    + "\\s*:\\s*(?:[a-z-]+\\s*,?\\s*){0,3}$");
 
     private Context() {
     }
 
+    /** The cues in the sentence before {@code start}, from one scan of at most {@link #WINDOW} characters. */
+    static Cues cues(String text, int start) {
+        boolean negation = false;
+        boolean family = false;
+        boolean uncertain = false;
+        boolean metastasis = false;
+        Matcher m = CUES_BEFORE.matcher(before(text, start));
+        while (m.find()) {
+            if (m.start("negation") >= 0) {
+                negation = true;
+            } else if (m.start("contrast") >= 0) {
+                negation = false;
+            } else if (m.start("family") >= 0) {
+                family = true;
+            } else if (m.start("uncertain") >= 0) {
+                uncertain = true;
+            } else {
+                metastasis = true;
+            }
+        }
+        return new Cues(negation, family, uncertain, metastasis);
+    }
+
     static boolean negated(String text, int start, int end) {
-        return NEGATION_BEFORE.matcher(before(text, start)).find() || NEGATION_AFTER.matcher(after(text, end)).find();
+        return negated(cues(text, start), text, end);
+    }
+
+    /** Negated before ({@code cues}) or right after: "carcinoma: not identified". */
+    static boolean negated(Cues cues, String text, int end) {
+        return cues.negation() || NEGATION_AFTER.matcher(after(text, end)).find();
     }
 
     /** Whether the words right after a site say the organ is free of the tumour. */
@@ -36,8 +90,28 @@ final class Context {
         return UNINVOLVED_AFTER.matcher(after(text, end)).find();
     }
 
+    /**
+     * How much a statement counts given what precedes it in its sentence: 0 for another person's disease,
+     * {@link #UNCERTAIN} for a past or hypothetical one, 1 otherwise.
+     */
+    /** Whether a synoptic label stands right before {@code start}: "Tumor site: ", "Primary tumor location: left". */
+    static boolean labelledSite(String text, int start) {
+        return SITE_LABEL_BEFORE.matcher(before(text, start)).find();
+    }
+
+    static double assertion(String text, int start) {
+        Cues cues = cues(text, start);
+        return cues.family() ? 0 : cues.uncertain() ? UNCERTAIN : 1;
+    }
+
+    /** Whether the words around a site name an organ free of tumour or a margin, not the tumour's site. */
+    static boolean notTheTumour(String text, int start, int end) {
+        return UNINVOLVED_BEFORE.matcher(before(text, start)).find() || PART_AFTER.matcher(after(text, end)).find()
+                || uninvolved(text, end);
+    }
+
     static boolean metastatic(String text, int start) {
-        return METASTASIS_BEFORE.matcher(before(text, start)).find();
+        return cues(text, start).metastasis();
     }
 
     /** The text before {@code start} within its sentence, at most {@link #WINDOW} characters. */

@@ -1,7 +1,10 @@
 package org.oncogate.inference.rules;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,8 +13,8 @@ import org.oncogate.job.InferenceType;
 /**
  * Finds histology: explicit ICD-O-3 morphology codes ({@code 8140/3}, {@code M 8255/3}) and morphology
  * lexicon terms. Negated statements are dropped. The rank puts malignant before in situ before other
- * behaviours, and a specific morphology before a generic one ("carcinoma", "malignant neoplasm", listed
- * in {@code lexicon/generic-morphology.txt}), so that a report naming "invasive ductal carcinoma" once and
+ * behaviours, and a specific morphology before a generic one ("malignant neoplasm" before "carcinoma" before
+ * "adenocarcinoma", listed with their levels in {@code lexicon/generic-morphology.txt}), so that a report naming "invasive ductal carcinoma" once and
  * "carcinoma" ten times is read as ductal carcinoma.
  */
 final class HistologyFinder {
@@ -19,14 +22,27 @@ final class HistologyFinder {
     private static final Pattern CODE = Pattern.compile(
             "(?<![A-Za-z0-9/.,])(?:M\\s?-?\\s?)?(?<code>[89]\\d{3})\\s?/\\s?(?<behaviour>[012369])(?![0-9/])");
 
+    /**
+     * An adenocarcinoma followed by two or more growth patterns is one with mixed subtypes (ICD-O-3 8255):
+     * "adenocarcinoma with acinar, micropapillary and bronchioloalveolar components".
+     */
+    private static final String ADENOCARCINOMA = "8140/3";
+    private static final String MIXED_SUBTYPES = "8255/3";
+    private static final Pattern GROWTH_PATTERN = Pattern.compile(
+            "(?i)\\b(?:acinar|papillary|micropapillary|solid|lepidic|bronchioloalveolar|bronchioalveolar)\\b");
+    private static final int PATTERN_REACH = 150;
+
     private final Lexicon lexicon;
     private final PhraseMatcher matcher;
-    private final Set<String> generic;
+    /** Specificity below which a code is not generic: listed codes have 0, 1 or 2. */
+    private static final int SPECIFIC = 3;
 
-    HistologyFinder(Lexicon lexicon, Set<String> generic) {
+    private final Map<String, Integer> generic;
+
+    HistologyFinder(Lexicon lexicon, Map<String, Integer> generic) {
         this.lexicon = lexicon;
         this.matcher = new PhraseMatcher(lexicon);
-        this.generic = Set.copyOf(generic);
+        this.generic = Map.copyOf(generic);
     }
 
     List<Mention> find(String text, List<Token> tokens) {
@@ -42,9 +58,23 @@ final class HistologyFinder {
                 LexiconEntry entry = match.entry();
                 mentions.add(mention(entry.code(), entry.description(), Confidence.term(match.words()),
                         match.start(), match.end()));
+                if (entry.code().equals(ADENOCARCINOMA) && mixedPatterns(text, match.end())) {
+                    mentions.add(mention(MIXED_SUBTYPES, lexicon.find(MIXED_SUBTYPES).map(LexiconEntry::description).orElse(null),
+                            Confidence.term(match.words() + 2), match.start(), match.end()));
+                }
             }
         }
         return mentions;
+    }
+
+    /** Whether at least two growth patterns are named right after an adenocarcinoma ("with acinar and papillary components"). */
+    private static boolean mixedPatterns(String text, int end) {
+        Matcher m = GROWTH_PATTERN.matcher(text).region(end, Math.min(text.length(), end + PATTERN_REACH));
+        Set<String> named = new HashSet<>();
+        while (m.find()) {
+            named.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        return named.size() >= 2;
     }
 
     private Mention mention(String morphology, String description, double confidence, int start, int end) {
@@ -52,7 +82,7 @@ final class HistologyFinder {
         int behaviour = Character.digit(morphology.charAt(5), 10);
         boolean malignant = behaviour == 3 || behaviour == 6 || behaviour == 9;
         int behaviourRank = malignant ? 2 : behaviour == 2 ? 1 : 0;
-        int rank = behaviourRank * 2 + (generic.contains(histology) ? 0 : 1);
+        int rank = behaviourRank * (SPECIFIC + 1) + generic.getOrDefault(histology, SPECIFIC);
         return new Mention(InferenceType.HISTOLOGY, histology, description, confidence, start, end, rank, 0, malignant);
     }
 }

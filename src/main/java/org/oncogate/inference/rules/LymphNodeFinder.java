@@ -19,6 +19,8 @@ import org.oncogate.job.InferenceType;
 final class LymphNodeFinder {
 
     private static final String NODE = "lymph\\s?nodes?";
+    /** Every pattern's match holds the word "node" and reaches at most this far on either side of it. */
+    private static final int REACH = 220;
     private static final String NUMBER = "(?:\\d{1,3}|no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
     private static final String FINDING = "(?:metasta\\w*|carcinoma|adenocarcinoma|tumou?r|malignan\\w*|neoplasm)";
 
@@ -30,7 +32,11 @@ final class LymphNodeFinder {
             "(?i)\\b(?<involved>" + NUMBER + ")\\s+(?:out\\s+)?of\\s+(?<examined>" + NUMBER + ")\\s+(?:[a-z-]+\\s+){0,3}?" + NODE + "\\b");
     /** "lymph nodes, negative for metastatic carcinoma", "lymph node: no tumor". */
     private static final Pattern NODES_NEGATIVE = Pattern.compile(
-            "(?i)\\b" + NODE + "\\b[^.;\\n]{0,40}?\\b(?:negative for|free of|no|without)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING);
+            "(?i)\\b" + NODE + "\\b[^.\\n]{0,40}?\\b(?:negative for|free of|no|without)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING);
+    /** "ten benign lymph nodes", "Lymph nodes: not involved", "lymph nodes, uninvolved". */
+    private static final Pattern BENIGN_NODES = Pattern.compile(
+            "(?i)\\b(?:" + NUMBER + "\\s+(?:\\(\\d{1,3}\\)\\s+)?(?:[a-z-]+\\s+){0,2}?(?:benign|negative|uninvolved)\\s+(?:[a-z-]+\\s+){0,2}?" + NODE
+                    + "|" + NODE + "\\s*[:,-]\\s*(?:all\\s+)?(?:not\\s+involved|uninvolved|negative|benign)\\b(?!\\s+for\\b))");
     /** "no carcinoma identified in 15 lymph nodes", "negative for malignancy in all lymph nodes". */
     private static final Pattern NEGATIVE_IN_NODES = Pattern.compile(
             "(?i)\\b(?:no|negative for)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING + "\\s+(?:[a-z-]+\\s+){0,3}?in\\s+(?:[a-z0-9()-]+\\s+){0,4}?" + NODE + "\\b");
@@ -45,26 +51,20 @@ final class LymphNodeFinder {
         if (clinicalType != ClinicalType.PATHOLOGY_REPORT) {
             return mentions;
         }
-        counts(FRACTION.matcher(text), mentions);
-        counts(OF.matcher(text), mentions);
-        negatives(NODES_NEGATIVE.matcher(text), mentions);
-        negatives(NEGATIVE_IN_NODES.matcher(text), mentions);
+        Regions regions = Regions.around(text, i -> Regions.wordAt(text, i, "node"), REACH, REACH);
+        regions.forEachMatch(text, FRACTION, m -> count(m, mentions));
+        regions.forEachMatch(text, OF, m -> count(m, mentions));
+        for (Pattern negative : List.of(NODES_NEGATIVE, NEGATIVE_IN_NODES, BENIGN_NODES)) {
+            regions.forEachMatch(text, negative, m -> mentions.add(mention(false, m.start(), m.end())));
+        }
         return mentions;
     }
 
-    private static void counts(Matcher m, List<Mention> out) {
-        while (m.find()) {
-            int involved = number(m.group("involved"));
-            int examined = number(m.group("examined"));
-            if (examined > 0 && involved <= examined) {
-                out.add(mention(involved > 0, m.start(), m.end()));
-            }
-        }
-    }
-
-    private static void negatives(Matcher m, List<Mention> out) {
-        while (m.find()) {
-            out.add(mention(false, m.start(), m.end()));
+    private static void count(Matcher m, List<Mention> out) {
+        int involved = number(m.group("involved"));
+        int examined = number(m.group("examined"));
+        if (examined > 0 && involved <= examined) {
+            out.add(mention(involved > 0, m.start(), m.end()));
         }
     }
 

@@ -29,6 +29,11 @@ record Mention(
         }
     }
 
+    /** The same statement counting {@code factor} as much (a section's weight, an uncertain assertion). */
+    Mention weighted(double factor) {
+        return new Mention(type, value, description, confidence * factor, start, end, rank, tieBreak, indicatesCancer);
+    }
+
     /** The values that compete with each other: a site competes within its 3-character category. */
     String group() {
         return type == InferenceType.TUMOR_SITE ? value.substring(0, 3) : value;

@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.oncogate.inference.InferenceEngine;
 import org.oncogate.job.ClinicalNoteEvidence;
+import org.oncogate.job.ClinicalType;
 import org.oncogate.job.DocumentContent;
 import org.oncogate.job.Inference;
 import org.oncogate.job.InferenceType;
@@ -36,20 +38,29 @@ import org.oncogate.text.Span;
 public final class RulesEngine implements InferenceEngine {
 
     private static final String LEXICON = "lexicon/";
+    /** Documents in the order they were written (ISO-8601 instants compare as text); undated ones first. */
+    private static final Comparator<PatientDocument> IN_TIME =
+            Comparator.comparing(PatientDocument::createdDateTime, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final String modelVersion;
     private final TnmFinder tnm = new TnmFinder();
     private final LymphNodeFinder lymphNodes = new LymphNodeFinder();
     private final HistologyFinder histology;
     private final SiteFinder site;
+    private final SiteFits siteFits;
+    private final Lexicon topography;
+    private final TumourSizeFinder sizes = new TumourSizeFinder();
     private final ValueSelector selector = new ValueSelector();
+    private final TBySize tBySize;
 
     /** Loads the lexicons from the classpath. */
     public RulesEngine() {
         this.histology = new HistologyFinder(Lexicon.fromClasspath(LEXICON + "morphology.tsv"),
-                Set.copyOf(dataLines(LEXICON + "generic-morphology.txt")));
-        this.site = new SiteFinder(Lexicon.fromClasspath(LEXICON + "topography.tsv"),
-                Set.copyOf(dataLines(LEXICON + "generic-topography.txt")));
+                genericLevels(dataLines(LEXICON + "generic-morphology.txt")));
+        this.topography = Lexicon.fromClasspath(LEXICON + "topography.tsv");
+        this.site = new SiteFinder(topography, Set.copyOf(dataLines(LEXICON + "generic-topography.txt")));
+        this.siteFits = SiteFits.of(dataLines(LEXICON + "histology-sites.tsv"));
+        this.tBySize = TBySize.of(dataLines(LEXICON + "t-by-size.tsv"));
         this.modelVersion = "oncogate-rules-" + dataLines(LEXICON + "VERSION").get(0);
     }
 
@@ -61,25 +72,47 @@ public final class RulesEngine implements InferenceEngine {
     @Override
     public PatientResult infer(PatientRecord patient, JobConfiguration configuration) {
         List<Located> found = new ArrayList<>();
-        for (PatientDocument document : patient.patientDocuments()) {
-            if (document.content() != null && DocumentContent.INLINE.equals(document.content().sourceType())
-                    && document.text() != null) {
-                read(document, found);
-            }
+        List<TBySize.StatedSize> statedSizes = new ArrayList<>();
+        List<PatientDocument> documents = patient.patientDocuments().stream()
+                .filter(d -> d.content() != null && DocumentContent.INLINE.equals(d.content().sourceType()) && d.text() != null)
+                .sorted(IN_TIME)
+                .toList();
+        for (int i = 0; i < documents.size(); i++) {
+            read(documents.get(i), i, found, statedSizes);
         }
         if (configuration.checkForCancerCase() && found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
             return new PatientResult(patient.id(), List.of());
         }
+        Inference histologyInference = selector.select(InferenceType.HISTOLOGY, found);
+        Inference siteInference = selector.selectSite(found, histologyInference, siteFits,
+                code -> topography.find(code).map(LexiconEntry::description).orElse(null));
         List<Inference> inferences = new ArrayList<>();
         for (InferenceType type : configuration.requestedTypes()) {
-            Inference inference = selector.select(type, found);
+            Inference inference = switch (type) {
+                case HISTOLOGY -> histologyInference;
+                case TUMOR_SITE -> siteInference;
+                case PATHOLOGIC_STAGE_T -> pathologicT(found, siteInference, statedSizes);
+                default -> selector.select(type, found);
+            };
             inferences.add(configuration.includeEvidence() ? inference : inference.withoutEvidence());
         }
         return new PatientResult(patient.id(), inferences);
     }
 
-    /** Finds the mentions of one document and locates them in its submitted text. */
-    private void read(PatientDocument document, List<Located> found) {
+    /**
+     * The written pathologic T, or else, when the documents name a malignancy, the one the tumour's size gives
+     * for the site ({@link TBySize}).
+     */
+    private Inference pathologicT(List<Located> found, Inference site, List<TBySize.StatedSize> statedSizes) {
+        Inference written = selector.select(InferenceType.PATHOLOGIC_STAGE_T, found);
+        if (!written.isNone() || found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
+            return written;
+        }
+        return tBySize.infer(site, statedSizes).orElse(written);
+    }
+
+    /** Finds the mentions and tumour sizes of one document and locates them in its submitted text. */
+    private void read(PatientDocument document, int documentOrder, List<Located> found, List<TBySize.StatedSize> statedSizes) {
         String submitted = document.text();
         NormalizedText normalized = NormalizedText.of(submitted);
         String text = normalized.text();
@@ -90,12 +123,38 @@ public final class RulesEngine implements InferenceEngine {
         mentions.addAll(histologies);
         mentions.addAll(site.find(text, tokens, histologies));
         mentions.sort(Comparator.comparingInt(Mention::start));
-        for (Mention mention : mentions) {
-            Span span = normalized.toSubmitted(mention.start(), mention.end());
-            ClinicalNoteEvidence evidence = new ClinicalNoteEvidence(document.id(),
-                    submitted.substring(span.offset(), span.end()), span.offset(), span.length());
-            found.add(new Located(mention, evidence, found.size()));
+        Sections sections = Sections.of(text);
+        double documentWeight = document.clinicalType() == ClinicalType.PATHOLOGY_REPORT ? 1 : Confidence.NOT_PATHOLOGY;
+        for (Mention statement : mentions) {
+            double factor = documentWeight * sections.at(statement.start()).weight * Context.assertion(text, statement.start());
+            if (factor == 0) {
+                continue;
+            }
+            Mention mention = statement.weighted(factor);
+            found.add(new Located(mention, evidence(document, normalized, mention.start(), mention.end()), found.size(),
+                    documentOrder));
         }
+        if (document.clinicalType() == ClinicalType.PATHOLOGY_REPORT) {
+            for (TumourSizeFinder.Size size : sizes.find(text)) {
+                double weight = sections.at(size.start()).weight * Context.assertion(text, size.start());
+                if (weight > 0) {
+                    statedSizes.add(new TBySize.StatedSize(size.centimetres(), weight,
+                            evidence(document, normalized, size.start(), size.end())));
+                }
+            }
+        }
+    }
+
+    /** The evidence for [start, end) of the normalized text: the same words in the submitted text. */
+    private static ClinicalNoteEvidence evidence(PatientDocument document, NormalizedText normalized, int start, int end) {
+        Span span = normalized.toSubmitted(start, end);
+        return new ClinicalNoteEvidence(document.id(), document.text().substring(span.offset(), span.end()),
+                span.offset(), span.length());
+    }
+
+    /** Lines of {@code code <TAB> level}. */
+    private static Map<String, Integer> genericLevels(List<String> lines) {
+        return lines.stream().map(l -> l.split("\t")).collect(Collectors.toMap(c -> c[0], c -> Integer.parseInt(c[1].strip())));
     }
 
     private static List<String> dataLines(String resource) {

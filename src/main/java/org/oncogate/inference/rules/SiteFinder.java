@@ -21,6 +21,15 @@ final class SiteFinder {
     private static final Pattern CODE = Pattern.compile(
             "(?<![A-Za-z0-9.])C\\s?(?<category>\\d{2})\\.(?<subsite>\\d)(?![0-9])");
 
+    private static final int ATTACHED_GAP = 40;
+    /** Between a site adjective or name and the histology: "renal cell carcinoma", "lung adenocarcinoma", "breast, invasive". */
+    private static final Pattern BEFORE_HISTOLOGY = Pattern.compile(
+            "(?i)[\\s,:.-]{0,5}(?:(?:primary|invasive|infiltrating|poorly|moderately|well|differentiated|high|low|grade|-)[\\s,-]*){0,4}");
+    /** Between the histology and its site: "of the", "arising in the left", "involving". */
+    private static final Pattern AFTER_HISTOLOGY = Pattern.compile(
+            "(?i)[\\s,]*(?:\\([^()]{0,20}\\)\\s*)?(?:primary\\s+)?(?:of|in|from|involving|within|arising\\s+(?:in|from)|originating\\s+in)"
+                    + "\\s+(?:the\\s+)?(?:(?:left|right|bilateral|lt|rt)\\s+)?");
+
     private final Lexicon lexicon;
     private final PhraseMatcher matcher;
     private final Set<String> genericCategories;
@@ -43,15 +52,39 @@ final class SiteFinder {
         List<Mention> primary = histology.stream()
                 .filter(h -> h.indicatesCancer() && !Context.metastatic(text, h.start())).toList();
         for (PhraseMatcher.Match match : matcher.find(tokens)) {
-            if (Context.negated(text, match.start(), match.end()) || Context.uninvolved(text, match.end())) {
+            Context.Cues cues = Context.cues(text, match.start());
+            if (Context.negated(cues, text, match.end()) || Context.notTheTumour(text, match.start(), match.end())) {
                 continue;
             }
-            double confidence = Context.metastatic(text, match.start())
+            double confidence = cues.metastasis()
                     ? Confidence.SITE_METASTASIS
-                    : Confidence.term(match.words()) + (near(match, primary) ? Confidence.SITE_NEAR_HISTOLOGY : 0);
-            mentions.add(mention(match.entry(), Math.min(1.0, confidence), match.start(), match.end()));
+                    : Confidence.term(match.words()) + (near(match, primary) ? Confidence.SITE_NEAR_HISTOLOGY : 0)
+                            + (attached(text, match, primary) ? Confidence.SITE_OF_HISTOLOGY : 0)
+                            + (Context.labelledSite(text, match.start()) ? Confidence.SITE_LABELLED : 0);
+            mentions.add(mention(match.entry(), Math.min(Confidence.SITE_TERM_MAX, confidence), match.start(), match.end()));
         }
         return mentions;
+    }
+
+    /**
+     * Whether the site names the tumour's organ in the same phrase: "endometrial carcinoma" (inside or right
+     * before the histology term), "carcinoma of the right upper lobe", "adenocarcinoma arising in the sigmoid colon".
+     */
+    private static boolean attached(String text, PhraseMatcher.Match site, List<Mention> primaryHistology) {
+        for (Mention h : primaryHistology) {
+            if (site.start() < h.end() && h.start() < site.end()) {
+                return true;
+            }
+            if (site.end() <= h.start() && h.start() - site.end() <= ATTACHED_GAP
+                    && BEFORE_HISTOLOGY.matcher(text.substring(site.end(), h.start())).matches()) {
+                return true;
+            }
+            if (h.end() <= site.start() && site.start() - h.end() <= ATTACHED_GAP
+                    && AFTER_HISTOLOGY.matcher(text.substring(h.end(), site.start())).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean near(PhraseMatcher.Match site, List<Mention> primaryHistology) {

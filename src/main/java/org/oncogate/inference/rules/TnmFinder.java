@@ -37,7 +37,12 @@ final class TnmFinder {
                     + "|N(?<nsp>\\s?)(?<n>[0-3]|[Xx]|[Oo])[a-cA-C]?(?:mi|\\(mi\\))?"
                     + "(?:i[+-]|\\s?\\((?:i[+-]|mol[+-]|sn|f|\\d{1,2}\\s?/\\s?\\d{1,3})\\)){0,3}"
                     + "|M(?<msp>\\s?)(?<m>[01]|[Xx]|[Oo])[a-dA-D]?(?:\\s?\\((?:i\\+|cy\\+|[A-Z]{3})\\))?)"
-                    + "(?=[^A-Za-z0-9]|$|" + PREFIX + "?[NM][0-3XxOo]|" + DESCRIPTOR + ")");
+                    + "(?=[^A-Za-z0-9]|$|" + PREFIX + "?[NM][0-3XxOo]|" + DESCRIPTOR + "|(?<=[pP]T[0-4][a-d]?)N[A-Z](?![A-Za-z]))");
+    /** The characters a category value starts with, on any axis. */
+    private static final String VALUE_CHARACTERS = "01234XxOoIil";
+    /** A prefix ("yp ") stands at most this far before the axis letter; a component's suffixes end within the reach after it. */
+    private static final int PREFIX_REACH = 3;
+    private static final int COMPONENT_REACH = 40;
     /** What may stand between two components of one expression. */
     private static final Pattern JOINER = Pattern.compile("[\\s,;/]{0,3}(?:" + DESCRIPTOR + "[\\s,;/]{0,3}){0,4}");
     private static final int MAX_JOINER = 24;
@@ -47,8 +52,11 @@ final class TnmFinder {
             "[TNM][0-4Xx][a-d]?\\s*(?:and|or|to|-|\u2013|/)\\s*$");
     private static final Pattern STAGING_LABEL = Pattern.compile(
             "(?i)(?:\\btnm\\b|\\bstag(?:e|ing)\\b|\\bprimary tumou?r\\b|\\bregional lymph nodes?\\b|\\bdistant metastas[ie]s\\b"
-                    + "|\\bajcc\\b|\\bcategory\\b|\\(\\s*p?[tnm]\\s*\\)|\\bpatholog\\w*\\s+[tnm]\\b|\\bextent of invasion\\b)");
+                    + "|\\bajcc\\b|\\bcategory\\b|\\(\\s*p?[tnm]\\s*\\)|\\bpatholog\\w*\\s+[tnm]\\b|\\bextent of invasion\\b"
+                    + "|\\b(?:tumou?r\\s+)?extension\\s*:|\\btumou?r\\s+extent\\b|(?<![A-Za-z])[TNM]\\s?[.:]\\s*$)");
     private static final int LABEL_WINDOW = 60;
+    /** "T2, NOS": a category without its subcategory, as registries write it. */
+    private static final Pattern NOS_AFTER = Pattern.compile("^\\s?,?\\s?NOS\\b");
     /** "N1 lymph nodes", "N2 (subcarinal) lymph nodes": lung node stations, not categories. */
     private static final Pattern NODE_STATION_AFTER = Pattern.compile("(?i)^\\s*(?:\\([^()]{0,40}\\)\\s*)?(?:lymph|nodes?\\b|station)");
 
@@ -57,7 +65,7 @@ final class TnmFinder {
         TnmComponent.Kind documentKind = clinicalType == ClinicalType.PATHOLOGY_REPORT
                 ? TnmComponent.Kind.PATHOLOGIC : TnmComponent.Kind.CLINICAL;
         for (List<TnmComponent> expression : expressions(text)) {
-            if (isStatement(text, expression)) {
+            if (isStatement(text, expression, clinicalType == ClinicalType.PATHOLOGY_REPORT)) {
                 resolve(expression, documentKind, labelled(text, expression.get(0).start()), mentions);
             }
         }
@@ -66,11 +74,17 @@ final class TnmFinder {
 
     /** The components of the text, grouped into expressions. */
     private static List<List<TnmComponent>> expressions(String text) {
+        List<TnmComponent> components = new ArrayList<>();
+        Regions.around(text, i -> trigger(text, i), PREFIX_REACH, COMPONENT_REACH).forEachMatch(text, COMPONENT, m -> {
+            boolean insideWord = m.start() > 0 && m.start() == m.regionStart()
+                    && Character.isLetterOrDigit(text.charAt(m.start() - 1)); // \G at the region's start
+            if (!insideWord) {
+                components.add(component(m));
+            }
+        });
         List<List<TnmComponent>> expressions = new ArrayList<>();
         List<TnmComponent> current = new ArrayList<>();
-        Matcher m = COMPONENT.matcher(text);
-        while (m.find()) {
-            TnmComponent component = component(m);
+        for (TnmComponent component : components) {
             if (!current.isEmpty() && !joins(text, current.get(current.size() - 1), component)) {
                 expressions.add(current);
                 current = new ArrayList<>();
@@ -81,6 +95,16 @@ final class TnmFinder {
             expressions.add(current);
         }
         return expressions;
+    }
+
+    /** Where a component may be: an axis letter followed by a value character, perhaps after one space. */
+    private static boolean trigger(String text, int i) {
+        char c = text.charAt(i);
+        if (c != 'T' && c != 'N' && c != 'M') {
+            return false;
+        }
+        int v = i + 1 < text.length() && Character.isWhitespace(text.charAt(i + 1)) ? i + 2 : i + 1;
+        return v < text.length() && VALUE_CHARACTERS.indexOf(text.charAt(v)) >= 0;
     }
 
     private static TnmComponent component(Matcher m) {
@@ -105,7 +129,7 @@ final class TnmFinder {
         return "TNM".indexOf(axis);
     }
 
-    private static boolean isStatement(String text, List<TnmComponent> expression) {
+    private static boolean isStatement(String text, List<TnmComponent> expression, boolean pathology) {
         TnmComponent first = expression.get(0);
         TnmComponent last = expression.get(expression.size() - 1);
         String after = text.substring(last.end(), Math.min(text.length(), last.end() + 12));
@@ -118,7 +142,14 @@ final class TnmFinder {
                 && NODE_STATION_AFTER.matcher(text.substring(first.end(), Math.min(text.length(), first.end() + 60))).find()) {
             return false;
         }
-        return prefixed || expression.size() > 1 || labelled(text, first.start());
+        return prefixed || expression.size() > 1 || labelled(text, first.start())
+                || (pathology && enclosed(text, first.start(), last.end()))
+                || NOS_AFTER.matcher(text.substring(last.end(), Math.min(text.length(), last.end() + 8))).find();
+    }
+
+    /** "adenocarcinoma of the esophagus (T1)": a category alone in parentheses, in a pathology report. */
+    private static boolean enclosed(String text, int start, int end) {
+        return start > 0 && end < text.length() && text.charAt(start - 1) == '(' && text.charAt(end) == ')';
     }
 
     private static boolean labelled(String text, int start) {

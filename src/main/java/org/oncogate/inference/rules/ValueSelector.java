@@ -18,7 +18,9 @@ import org.oncogate.job.InferenceType;
  *       ({@link Confidence#aggregate}).</li>
  *   <li>The winning group has the highest rank (malignant before in situ before benign histology,
  *       specific before generic), then the highest score, then the most advanced category (the AJCC
- *       rule for multiple tumours: classify by the highest T), then the earliest mention.</li>
+ *       rule for multiple tumours: classify by the highest T), then the latest document, then the earliest
+ *       mention in reading order.</li>
+ *   <li>A value contradicted by another of the same rank and a similar score is reported with lower confidence.</li>
  *   <li>Within a site category a specific subsite stated next to the tumour wins (C34.1 over C34.9),
  *       see {@link #subsite}.</li>
  * </ol>
@@ -41,6 +43,10 @@ final class ValueSelector {
             return mentions.get(0).mention();
         }
 
+        int latestDocument() {
+            return mentions.stream().mapToInt(Located::document).max().orElse(0);
+        }
+
         int firstOrder() {
             return mentions.get(0).order();
         }
@@ -50,6 +56,7 @@ final class ValueSelector {
             .comparingInt((Group g) -> g.top().rank())
             .thenComparingDouble(Group::score)
             .thenComparingInt(g -> g.top().tieBreak())
+            .thenComparingInt(Group::latestDocument)
             .thenComparing(Comparator.comparingInt(Group::firstOrder).reversed());
 
     private static final Comparator<Group> BEST_SUBSITE = Comparator
@@ -61,9 +68,42 @@ final class ValueSelector {
         if (mentions.isEmpty()) {
             return Inference.none(type);
         }
-        Group best = groups(mentions, Mention::group).stream().max(BEST_GROUP).orElseThrow();
-        Mention chosen = type == InferenceType.TUMOR_SITE ? subsite(best) : best.top();
-        return new Inference(type, chosen.value(), chosen.description(), best.score(), evidence(best), null);
+        List<Group> groups = groups(mentions, Mention::group);
+        Group best = groups.stream().max(BEST_GROUP).orElseThrow();
+        return inference(type, best.top(), best, groups);
+    }
+
+    /**
+     * The tumour site, knowing the chosen histology: a site category the histology usually arises in
+     * ({@link SiteFits}) gains {@link Confidence#SITE_FITS_HISTOLOGY}, less for a less usual one; with no site named at all, the
+     * histology's default site is inferred, on the histology's evidence, at {@link Confidence#SITE_FROM_HISTOLOGY}
+     * of its confidence.
+     */
+    Inference selectSite(List<Located> all, Inference histology, SiteFits fits, Function<String, String> description) {
+        List<Located> mentions = all.stream().filter(l -> l.mention().type() == InferenceType.TUMOR_SITE).toList();
+        if (mentions.isEmpty()) {
+            return fits.defaultSite(histology.value())
+                    .map(site -> new Inference(InferenceType.TUMOR_SITE, site, description.apply(site),
+                            histology.confidenceScore() * Confidence.SITE_FROM_HISTOLOGY, histology.evidence(), null))
+                    .orElse(Inference.none(InferenceType.TUMOR_SITE));
+        }
+        List<Group> groups = groups(mentions, Mention::group).stream()
+                .map(g -> new Group(g.mentions(),
+                        g.score() + Confidence.SITE_FITS_HISTOLOGY * fits.fit(histology.value(), g.top().group())))
+                .toList();
+        Group best = groups.stream().max(BEST_GROUP).orElseThrow();
+        return inference(InferenceType.TUMOR_SITE, subsite(best), best, groups);
+    }
+
+    /**
+     * The inference of the chosen group, its confidence lowered by {@link Confidence#CONFLICT} when another value
+     * of the same rank scores at least {@link Confidence#CONFLICT_SHARE} of it (the documents disagree).
+     */
+    private static Inference inference(InferenceType type, Mention chosen, Group group, List<Group> groups) {
+        boolean conflict = groups.stream().anyMatch(g -> g != group && g.top().rank() == group.top().rank()
+                && g.score() >= Confidence.CONFLICT_SHARE * group.score());
+        double confidence = Confidence.reported(group.score()) * (conflict ? Confidence.CONFLICT : 1);
+        return new Inference(type, chosen.value(), chosen.description(), confidence, evidence(group), null);
     }
 
     /**

@@ -34,6 +34,13 @@ class LymphNodeRulesTest {
     }
 
     @Test
+    void aSemicolonDoesNotEndANodeStatement() {
+        // "(6) lymph node; no tumor present" is one statement about the nodes
+        String text = "Specimen labeled regional lymph nodes: (6) lymph node; no tumor present.";
+        assertThat(value(pathology(text), PATHOLOGIC_STAGE_N)).isEqualTo("N0");
+    }
+
+    @Test
     void onePositiveNodeOutranksManyNegativeOnes() {
         String text = "A. Level 4 lymph nodes (0/3). B. Level 7 lymph nodes (0/2). C. Level 10 lymph node, no tumor. "
                 + "D. Level 11: metastatic carcinoma in one of three lymph nodes.";

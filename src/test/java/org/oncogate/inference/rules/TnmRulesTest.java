@@ -186,6 +186,36 @@ class TnmRulesTest {
         assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_T)).isEqualTo("T3");
     }
 
+    @Test
+    void aCategoryAloneInParenthesesCountsInAPathologyReport() {
+        // "(T1)" right after the diagnosis is a staging statement; "(T2-weighted)" is not enclosed
+        String text = "Polypoid intramucosal adenocarcinoma of esophagus (T1), well differentiated.";
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_T)).isEqualTo("T1");
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_T)).isEqualTo("T1");
+        assertThat(value(pathology("Hyperintense focus (T2-weighted)."), PATHOLOGIC_STAGE_T)).isEqualTo(Inference.NONE);
+    }
+
+    @Test
+    void aCategoryWrittenWithNosIsAStatement() {
+        // "T2, NOS": the registry's way of writing a category without subcategory; a lone "T2" is not enough
+        String text = "Histology: adenocarcinoma. T2, NOS.";
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_T)).isEqualTo("T2");
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_T)).isEqualTo("T2");
+        assertThat(value(pathology("Adenocarcinoma. T2 lesion."), PATHOLOGIC_STAGE_T)).isEqualTo(Inference.NONE);
+    }
+
+    @Test
+    void anOcrLetterAfterTheTDoesNotHideIt() {
+        // "pT3aNQ": the N is unreadable, the T is not
+        String text = "AJCC Stage: pT3aNQ.";
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_T)).isEqualTo("T3");
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_T)).isEqualTo("pT3a");
+        assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo(Inference.NONE);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "Sagittal T2-weighted images show a hyperintense lesion; T1 post contrast unremarkable.",

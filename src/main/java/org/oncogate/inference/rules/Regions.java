@@ -1,0 +1,61 @@
+package org.oncogate.inference.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The parts of a text worth running a pattern over: windows around trigger positions (a cheap character
+ * test, such as "node" starting here), merged where they overlap. A pattern whose every match contains a
+ * trigger and stays within the window's reach finds the same matches over the regions as over the whole
+ * text, at a fraction of the cost: most of a report holds no trigger. Bounds are transparent, so
+ * look-behind and look-ahead still see the text around a region.
+ */
+final class Regions {
+
+    private final int[] starts;
+    private final int[] ends;
+
+    private Regions(int[] starts, int[] ends) {
+        this.starts = starts;
+        this.ends = ends;
+    }
+
+    /** Windows from {@code before} characters before to {@code after} characters after each trigger. */
+    static Regions around(String text, IntPredicate trigger, int before, int after) {
+        List<int[]> merged = new ArrayList<>();
+        for (int i = 0; i < text.length(); i++) {
+            if (!trigger.test(i)) {
+                continue;
+            }
+            int start = Math.max(0, i - before);
+            int end = Math.min(text.length(), i + after);
+            int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && start <= last[1]) {
+                last[1] = Math.max(last[1], end);
+            } else {
+                merged.add(new int[] {start, end});
+            }
+        }
+        return new Regions(merged.stream().mapToInt(r -> r[0]).toArray(), merged.stream().mapToInt(r -> r[1]).toArray());
+    }
+
+    /** Whether {@code word} (lower case ASCII letters) starts at {@code i}, ignoring case. */
+    static boolean wordAt(String text, int i, String word) {
+        return (text.charAt(i) | 0x20) == word.charAt(0) && text.regionMatches(true, i, word, 0, word.length());
+    }
+
+    /** Calls {@code action} with the matcher at every match of {@code pattern} in the regions, in text order. */
+    void forEachMatch(String text, Pattern pattern, Consumer<Matcher> action) {
+        Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int r = 0; r < starts.length; r++) {
+            m.region(starts[r], ends[r]);
+            while (m.find()) {
+                action.accept(m);
+            }
+        }
+    }
+}

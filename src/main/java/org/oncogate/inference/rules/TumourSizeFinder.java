@@ -1,0 +1,66 @@
+package org.oncogate.inference.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds stated sizes of the tumour: "Tumor size: 2.5 x 2.0 x 1.2 cm", "greatest dimension of invasive
+ * carcinoma: 18 mm", "the mass measures 3.1 cm", "forms a 2.3 cm mass", "squamous cell carcinoma (3.5 cm)". Only sizes said to be the tumour's count, never a
+ * specimen's or a lymph node's. A size is its largest dimension, in centimetres.
+ */
+final class TumourSizeFinder {
+
+    /** A stated size and where it is in the normalized text. */
+    record Size(double centimetres, int start, int end) {
+    }
+
+    private static final String NUMBER = "\\d{1,3}(?:\\.\\d{1,2})?";
+    private static final String SIZE = "(?<dimensions>" + NUMBER + "(?:\\s*(?:[x\u00d7]|by)\\s*" + NUMBER + "){0,2})\\s*(?<unit>cm|mm)\\b";
+    private static final String TUMOUR = "(?:tumou?r|lesion|mass|carcinoma|adenocarcinoma|malignancy|neoplasm|nodule)";
+    private static final List<Pattern> PATTERNS = List.of(
+            // "Tumor size: 2.5 x 2.0 cm", "greatest dimension of invasive carcinoma: 18 mm", "the mass measures 3.1 cm"
+            Pattern.compile("(?i)\\b(?:"
+                    + "(?:tumou?r|lesion|mass|carcinoma|invasive\\s+(?:tumou?r|carcinoma|component))\\s+(?:size|dimensions?)"
+                    + "|(?:greatest|largest|maximum|max)\\s+(?:tumou?r\\s+)?(?:dimension|diameter|size)"
+                    + "(?:\\s+of\\s+(?:the\\s+)?(?:invasive\\s+)?(?:tumou?r|carcinoma|component|focus))?"
+                    + "|size\\s+of\\s+(?:the\\s+)?(?:invasive\\s+)?(?:tumou?r|carcinoma)"
+                    + "|tumou?r\\s+mass|tumou?r\\s+size\\s+is"
+                    + "|" + TUMOUR + "\\s+(?:measures|measuring|spans|is\\s+measured\\s+at|is|was))"
+                    + "\\s*[:\\-]?\\s*(?:(?:approximately|about|up\\s+to|at\\s+least)\\s+)?" + SIZE),
+            // "forms a 2.3 x 2 x 1.8 cm mass", "a 2.5 cm tan-white firm tumor"
+            Pattern.compile("(?i)(?<![\\d.])" + SIZE + "\\s+(?:[a-z-]+\\s+){0,3}?" + TUMOUR + "\\b"),
+            // "squamous cell carcinoma (3.5 cm)"
+            Pattern.compile("(?i)\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*\\(\\s*" + SIZE),
+            // "adenocarcinoma, moderately differentiated, 2.7 cm diameter"
+            Pattern.compile("(?i)\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*(?:[a-z-]+\\s*,?\\s*){1,3}" + SIZE
+                    + "\\s+(?:in\\s+)?(?:greatest\\s+|maximum\\s+|largest\\s+)?(?:dimension|diameter)"));
+    private static final Pattern DIMENSION = Pattern.compile(NUMBER);
+    /** The longest pattern before its unit. */
+    private static final int REACH = 140;
+
+    List<Size> find(String text) {
+        List<Size> sizes = new ArrayList<>();
+        Regions regions = Regions.around(text, i -> unit(text, i), REACH, 40);
+        for (Pattern pattern : PATTERNS) {
+            regions.forEachMatch(text, pattern, m -> sizes.add(size(m)));
+        }
+        return sizes;
+    }
+
+    private static boolean unit(String text, int i) {
+        return (Regions.wordAt(text, i, "cm") || Regions.wordAt(text, i, "mm"));
+    }
+
+    private static Size size(Matcher m) {
+        double largest = 0;
+        Matcher d = DIMENSION.matcher(m.group("dimensions"));
+        while (d.find()) {
+            largest = Math.max(largest, Double.parseDouble(d.group()));
+        }
+        boolean millimetres = m.group("unit").toLowerCase(Locale.ROOT).equals("mm");
+        return new Size(millimetres ? largest / 10 : largest, m.start(), m.end());
+    }
+}

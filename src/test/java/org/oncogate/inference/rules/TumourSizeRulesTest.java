@@ -1,0 +1,59 @@
+package org.oncogate.inference.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.oncogate.inference.rules.EngineFixture.evidenceWords;
+import static org.oncogate.inference.rules.EngineFixture.inference;
+import static org.oncogate.inference.rules.EngineFixture.pathology;
+import static org.oncogate.inference.rules.EngineFixture.value;
+import static org.oncogate.job.InferenceType.PATHOLOGIC_STAGE_T;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.oncogate.job.Inference;
+import org.oncogate.job.PatientResult;
+
+/** Pathologic T from the tumour's size (AJCC 7) when a report writes none: breast, lung and thyroid only. */
+class TumourSizeRulesTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        // breast: T1 <= 2 cm < T2 <= 5 cm < T3
+        "Breast, mastectomy: invasive ductal carcinoma. Tumor size: 2.5 x 1.0 x 0.8 cm.; T2; Tumor size: 2.5 x 1.0 x 0.8 cm",
+        "Breast, lumpectomy: invasive lobular carcinoma. Greatest dimension of invasive carcinoma: 18 mm.; T1; Greatest dimension of invasive carcinoma: 18 mm",
+        "Left breast: invasive ductal carcinoma (6.1 cm).; T3; carcinoma (6.1 cm",
+        // lung: T1 <= 3 cm < T2 <= 7 cm < T3
+        "Right upper lobe, lobectomy: adenocarcinoma forming a 3.5 x 3.0 x 3.0 cm mass.; T2; 3.5 x 3.0 x 3.0 cm mass",
+        "Left lower lobe: squamous cell carcinoma. The tumor measures 2.4 cm.; T1; tumor measures 2.4 cm",
+        // thyroid: T1 <= 2 cm < T2 <= 4 cm < T3
+        "Thyroid, total thyroidectomy: papillary thyroid carcinoma. Tumor size: 4.5 cm.; T3; Tumor size: 4.5 cm"})
+    void sizeGivesTheCategory(String text, String category, String evidence) {
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_T)).isEqualTo(category);
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_T)).isEqualTo(evidence);
+        assertThat(inference(result, PATHOLOGIC_STAGE_T).confidenceScore()).isLessThanOrEqualTo(Confidence.T_FROM_SIZE);
+    }
+
+    @Test
+    void theLargestOfSeveralTumoursDecides() {
+        String text = "Breast: invasive ductal carcinoma, two foci. Tumor size: 1.2 cm. Second focus: tumor size 2.6 cm.";
+        assertThat(value(pathology(text), PATHOLOGIC_STAGE_T)).isEqualTo("T2");
+    }
+
+    @Test
+    void aWrittenCategoryWins() {
+        // the report says pT1c although the size alone would give T2
+        String text = "Breast: invasive ductal carcinoma. Tumor size: 2.5 cm. Pathologic stage: pT1c pN0.";
+        assertThat(value(pathology(text), PATHOLOGIC_STAGE_T)).isEqualTo("T1");
+    }
+
+    @Test
+    void noSizeRuleWithoutAMalignancyOrForOtherSites() {
+        // a benign breast lesion; a kidney, whose T depends on extent; a specimen's size, not a tumour's
+        assertThat(value(pathology("Breast: fibroadenoma. Tumor size: 2.5 cm."), PATHOLOGIC_STAGE_T)).isEqualTo(Inference.NONE);
+        assertThat(value(pathology("Kidney: clear cell renal cell carcinoma. Tumor size: 4.0 cm."), PATHOLOGIC_STAGE_T))
+                .isEqualTo(Inference.NONE);
+        assertThat(value(pathology("Breast: invasive ductal carcinoma. The specimen measures 12 x 8 x 3 cm."), PATHOLOGIC_STAGE_T))
+                .isEqualTo(Inference.NONE);
+    }
+}
