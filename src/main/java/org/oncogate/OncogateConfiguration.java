@@ -25,7 +25,7 @@ import org.oncogate.intake.hl7.Hl7ReportMapper;
 import org.oncogate.intake.hl7.Hl7Senders;
 import org.oncogate.intake.hl7.Hl7Tls;
 import org.oncogate.intake.inbox.InboxIntake;
-import org.oncogate.intake.inbox.InboxRegionFilter;
+import org.oncogate.intake.inbox.InboxAdmission;
 import org.oncogate.intake.inbox.Outbox;
 import org.oncogate.job.ClinicalType;
 import org.oncogate.job.InferenceType;
@@ -38,6 +38,7 @@ import org.oncogate.store.BucketKeys;
 import org.oncogate.store.KekSource;
 import org.oncogate.store.RegionalStore;
 import org.oncogate.store.RetentionPolicy;
+import org.oncogate.subscription.RequestRateLimit;
 import org.oncogate.subscription.Subscriptions;
 import org.oncogate.usage.UsageCounters;
 import org.oncogate.usage.UsageLedger;
@@ -72,14 +73,15 @@ public class OncogateConfiguration implements CamelConfiguration {
 
         Hl7Reader hl7 = new Hl7Reader(Hl7Parsing.create(),
                 new Hl7ReportMapper(ClinicalTypeTable.load(), config.clinicalType("oncogate.hl7.default-clinical-type")));
-        hl7Channel(context, config, hl7, subscriptions, jobs, usage, region);
+        hl7Channel(context, config, hl7, subscriptions, jobs, usage, region, clock);
         registry.bind("inboxIntake", new InboxIntake(jobs, hl7, subscriptions, new Quarantine(store),
                 new Outbox(dataDir.resolve("outbox"), clock), usage, new InboxIntake.InboxSettings(
                         config.getLong("oncogate.inbox.max-file-size"),
                         config.clinicalType("oncogate.inbox.default-clinical-type"))));
-        registry.bind("inboxRegionFilter", new InboxRegionFilter(subscriptions, region));
+        registry.bind("inboxAdmission", new InboxAdmission(subscriptions, region,
+                config.rateLimit("oncogate.inbox", clock)));
         registry.bind("jobApi", new JobApi(jobs, subscriptions, usage, region,
-                config.getLong("oncogate.api.max-body-size")));
+                config.getLong("oncogate.api.max-body-size"), config.rateLimit("oncogate.api", clock)));
         registry.bind("openApiDocuments", new OpenApiDocuments());
     }
 
@@ -118,14 +120,15 @@ public class OncogateConfiguration implements CamelConfiguration {
 
     /** The MLLP channel: intake, optional TLS, results sent back. */
     private static void hl7Channel(CamelContext context, Config config, Hl7Reader hl7, Subscriptions subscriptions,
-                                   JobService jobs, UsageCounters usage, String region) {
+                                   JobService jobs, UsageCounters usage, String region, Clock clock) {
         Registry registry = context.getRegistry();
         registry.bind("hl7Results", new Hl7Results(hl7.parsing(), region));
         Hl7Tls.parameters(config.find("oncogate.hl7.tls.key-store"), config.find("oncogate.hl7.tls.key-store-password"),
                         config.find("oncogate.hl7.tls.trust-store"), config.find("oncogate.hl7.tls.trust-store-password"))
                 .ifPresent(tls -> useTls(context.getComponent("mllp", MllpComponent.class), tls));
         registry.bind("hl7Intake", new Hl7Intake(hl7, Hl7Senders.parse(config.get("oncogate.hl7.senders")),
-                subscriptions, jobs, usage, region, config.getInt("oncogate.hl7.max-message-size")));
+                subscriptions, jobs, usage, region, config.getInt("oncogate.hl7.max-message-size"),
+                config.rateLimit("oncogate.hl7", clock)));
     }
 
     /** The MLLP listener speaks TLS with these parameters. */
@@ -167,6 +170,12 @@ public class OncogateConfiguration implements CamelConfiguration {
 
         long getLong(String key) {
             return Long.parseLong(get(key));
+        }
+
+        /** A channel's requests per subscription, from {@code <prefix>.rate-limit} per {@code <prefix>.rate-limit-period}. */
+        RequestRateLimit rateLimit(String prefix, Clock clock) {
+            return new RequestRateLimit(prefix, getInt(prefix + ".rate-limit"),
+                    Duration.parse(get(prefix + ".rate-limit-period")), clock);
         }
 
         ClinicalType clinicalType(String key) {
