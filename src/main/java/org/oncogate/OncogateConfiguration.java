@@ -25,7 +25,7 @@ import org.oncogate.intake.hl7.Hl7ReportMapper;
 import org.oncogate.intake.hl7.Hl7Senders;
 import org.oncogate.intake.hl7.Hl7Tls;
 import org.oncogate.intake.inbox.InboxIntake;
-import org.oncogate.intake.inbox.InboxAdmission;
+import org.oncogate.intake.inbox.InboxRegionFilter;
 import org.oncogate.intake.inbox.Outbox;
 import org.oncogate.job.ClinicalType;
 import org.oncogate.job.InferenceType;
@@ -77,9 +77,9 @@ public class OncogateConfiguration implements CamelConfiguration {
         registry.bind("inboxIntake", new InboxIntake(jobs, hl7, subscriptions, new Quarantine(store),
                 new Outbox(dataDir.resolve("outbox"), clock), usage, new InboxIntake.InboxSettings(
                         config.getLong("oncogate.inbox.max-file-size"),
-                        config.clinicalType("oncogate.inbox.default-clinical-type"))));
-        registry.bind("inboxAdmission", new InboxAdmission(subscriptions, region,
-                config.rateLimit("oncogate.inbox", clock)));
+                        config.clinicalType("oncogate.inbox.default-clinical-type"),
+                        config.rateLimit("oncogate.inbox", clock))));
+        registry.bind("inboxRegionFilter", new InboxRegionFilter(subscriptions, region));
         registry.bind("jobApi", new JobApi(jobs, subscriptions, usage, region,
                 config.getLong("oncogate.api.max-body-size"), config.rateLimit("oncogate.api", clock)));
         registry.bind("openApiDocuments", new OpenApiDocuments());

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 import org.oncogate.OncogateConfiguration;
@@ -17,6 +18,13 @@ import org.oncogate.OncogateConfiguration;
  * data, keys and port moved into a test folder.
  */
 public final class RunningGateway implements AutoCloseable {
+
+    /** Overrides adding subscription {@code abroad} (key {@code abroad-key}), bound to region us-east, beside {@code default}. */
+    public static final Map<String, String> ABROAD = Map.of(
+            "oncogate.subscriptions", "default,abroad",
+            "oncogate.subscription.abroad.region", "us-east",
+            // SHA-256 of "abroad-key"
+            "oncogate.subscription.abroad.key-sha256", "6719bae6b9740b8f8c197ceead84aa0744972e6f21b64ac9509296c1f028b983");
 
     private final Main main;
     private final Path dataDir;
@@ -73,6 +81,17 @@ public final class RunningGateway implements AutoCloseable {
 
     public Path inbox(String subscription) throws IOException {
         return Files.createDirectories(dataDir.resolve("inbox").resolve(subscription));
+    }
+
+    /** Bytes in regular files under {@code data/store}, at any depth (0 when it does not exist). */
+    public long bytesUnderStore() throws IOException {
+        Path store = dataDir.resolve("store");
+        if (!Files.exists(store)) {
+            return 0;
+        }
+        try (Stream<Path> walk = Files.walk(store)) {
+            return walk.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
     }
 
     public Path outbox(String subscription) {
