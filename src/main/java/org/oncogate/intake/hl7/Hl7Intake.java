@@ -2,7 +2,6 @@ package org.oncogate.intake.hl7;
 
 import ca.uhn.hl7v2.AcknowledgmentCode;
 import ca.uhn.hl7v2.ErrorCode;
-import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +79,7 @@ public final class Hl7Intake {
             rate.admit(sender);
             JobService.Acceptance acceptance = jobs.acceptOnce(jobId(sender, report), report.request(),
                     new JobOrigin(CHANNEL, sender.name(), report.controlId()));
-            exchange.setProperty(MLLP_ACK, acks.accept(message, acceptance.job().id()));
+            exchange.setProperty(MLLP_ACK, acks.accept(message, er7, acceptance.job().id()));
             exchange.setProperty(JobService.NEW_JOB, !acceptance.duplicate());
             exchange.getIn().setBody(acceptance.job().id());
             count(subscription, acceptance.duplicate() ? "repeated" : "accepted", report.text().length());
@@ -94,7 +93,7 @@ public final class Hl7Intake {
             refuse(exchange, message, er7, AcknowledgmentCode.AE, "RateLimitExceeded: the subscription's message rate"
                     + " is exceeded; send the message again after " + e.retryAfterSeconds() + " s",
                     ErrorCode.APPLICATION_INTERNAL_ERROR, subscription, "throttled");
-        } catch (IOException | HL7Exception | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.error("HL7 message could not be stored: {}", e.getClass().getName());
             refuse(exchange, message, er7, AcknowledgmentCode.AE,
                     "TemporaryFailure: the gateway could not store the message; send it again",
