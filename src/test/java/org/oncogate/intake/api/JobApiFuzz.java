@@ -34,6 +34,7 @@ class JobApiFuzz {
     @Property
     void everyBodyIsStoredAndAcceptedOrRefusedWithItsCodeAndNothingStored(@ForAll("bodies") byte[] body,
                                                                         @ForAll boolean legacyVersion) throws Exception {
+        PIPELINE.clearPayloads(); // a failed try (or its shrinking) may have left some
         ApiVersion version = legacyVersion ? ApiVersion.V2023_03_01_PREVIEW : ApiVersion.V2023_09_01_PREVIEW;
         Exchange exchange = PIPELINE.bounded(() -> submit(body, version));
         Integer status = exchange.getIn().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
@@ -49,7 +50,6 @@ class JobApiFuzz {
             assertThat(exchange.getIn().getHeader("x-ms-error-code")).isEqualTo(error.get("code").asText());
             assertThat(PIPELINE.payloads()).as("nothing stored for a refusal").isEmpty();
         }
-        PIPELINE.clearPayloads();
     }
 
     @Provide
