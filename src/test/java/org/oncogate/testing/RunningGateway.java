@@ -123,8 +123,10 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
+    /** Stops the gateway, then fails if what it keeps beyond the purge (usage reports, audit log) holds the PHI canary. */
     @Override
     public void close() {
         main.stop();
+        PhiCanaryScan.assertGatewayDataClean(dataDir);
     }
 }
