@@ -1,0 +1,28 @@
+package org.oncogate.intake.hl7;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.oncogate.job.ClinicalType;
+
+/**
+ * Hostile input found by Hl7Fuzz: a long run of spaces in a text field. HAPI's whitespace trimming
+ * took quadratic time on it (200,000 spaces: minutes of CPU for one message); the parser runs no
+ * validation rules at all. The bound is a hang detector far above the linear cost, not a timing.
+ */
+class Hl7ParsingCostTest {
+
+    @Test
+    void aLongRunOfSpacesInATextFieldIsParsedAndMappedWithoutHanging() {
+        String er7 = String.join("\r",
+                "MSH|^~\\&|LIS|GENHOSP|ONCOGATE|GENHOSP|20260110161205||ORU^R01^ORU_R01|SP-1|P|2.6",
+                "PID|1||MRN-1^^^GENHOSP^MR||" + Hl7TestMessages.CANARY + "^JANE",
+                "OBR|1|PL-1|FL-1|11526-1^Pathology study^LN|||20260112141500",
+                "OBX|1|TX|22637-3^Final diagnosis^LN||Adenocarcinoma," + " ".repeat(200_000) + "pT2 pN0.||||||F") + "\r";
+        Hl7Report report = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
+                new Hl7ReportMapper(ClinicalTypeTable.load(), ClinicalType.PATHOLOGY_REPORT).map(Hl7Parsing.create().parse(er7)));
+        assertThat(report.text()).startsWith("Adenocarcinoma,").endsWith("pT2 pN0.");
+    }
+}
