@@ -6,7 +6,6 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.v26.message.ACK;
-import ca.uhn.hl7v2.app.DefaultApplication;
 import ca.uhn.hl7v2.util.Terser;
 import java.io.IOException;
 import java.util.List;
@@ -75,14 +74,20 @@ final class Hl7Acks {
     }
 
     /**
-     * An ACK answering the MSH that HAPI can still read from the raw message, if the sender can read
-     * it back: a header with shifted fields would otherwise make an ACK of, say, version "P".
+     * An ACK answering the MSH that HAPI can still read from the raw message: sender and receiver
+     * swapped, MSA-2 its control id. Built on our own ACK (our version, our in-memory control ids),
+     * not HAPI's makeACK, which mirrors whatever version the header holds and numbers ACKs through
+     * an id_file in the working directory.
      */
     private Message headerAck(String er7, AcknowledgmentCode code) throws HL7Exception, IOException {
         Segment header = parsing.context().getPipeParser().getCriticalResponseData(er7);
-        Message ack = DefaultApplication.makeACK(header);
-        new Terser(ack).set("MSA-1", code.name());
-        parsing.context().getPipeParser().parse(ack.encode());
+        Message ack = plainAck(code);
+        Terser terser = new Terser(ack);
+        terser.set("MSH-3", Terser.get(header, 5, 0, 1, 1));
+        terser.set("MSH-4", Terser.get(header, 6, 0, 1, 1));
+        terser.set("MSH-5", Terser.get(header, 3, 0, 1, 1));
+        terser.set("MSH-6", Terser.get(header, 4, 0, 1, 1));
+        terser.set("MSA-2", Terser.get(header, 10, 0, 1, 1));
         return ack;
     }
 
