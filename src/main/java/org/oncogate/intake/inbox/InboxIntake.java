@@ -81,6 +81,9 @@ public final class InboxIntake {
         Subscription subscription = subscriptions.find(file.subscription()).orElseThrow(UnknownSubscriptionException::new);
         settings.rate().admit(subscription);
         List<JobRequest> requests = read(file, body);
+        for (JobRequest request : requests) {
+            jobs.validate(request); // all of a batch, before any is stored: a refused file stores nothing
+        }
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             // a batch's jobs answer as <name>-1, <name>-2, ...; a single job as <name>
@@ -109,7 +112,10 @@ public final class InboxIntake {
                 refusal.error().code(), entry.id());
     }
 
-    /** Tells the operator, once each time a subscription starts being throttled, that its files wait. */
+    /**
+     * Tells the operator, once each time a subscription starts being throttled, that its files wait.
+     * Not a usage event: the gateway, not the customer, tries the file again at every poll.
+     */
     public void deferred(@Header(Exchange.FILE_NAME) String relativePath,
                          @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) RateLimitExceededException throttled) {
         String subscription = InboxFile.of(relativePath).subscription();
@@ -117,7 +123,6 @@ public final class InboxIntake {
             LOG.warn("inbox of subscription {}: over its file rate, files left for a later poll (next in {} s)",
                     subscription, throttled.retryAfterSeconds());
         }
-        usage.record(UsageEvent.call(CHANNEL, "submit", subscription, "throttled"));
     }
 
     /** Delivers a finished job to the outbox as {@code <name>.result.json}. */
