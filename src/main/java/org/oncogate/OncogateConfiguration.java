@@ -73,15 +73,15 @@ public class OncogateConfiguration implements CamelConfiguration {
 
         Hl7Reader hl7 = new Hl7Reader(Hl7Parsing.create(),
                 new Hl7ReportMapper(ClinicalTypeTable.load(), config.clinicalType("oncogate.hl7.default-clinical-type")));
-        hl7Channel(context, config, hl7, subscriptions, jobs, usage, region, clock);
+        hl7Channel(context, config, hl7, subscriptions, jobs, usage, region);
         registry.bind("inboxIntake", new InboxIntake(jobs, hl7, subscriptions, new Quarantine(store),
                 new Outbox(dataDir.resolve("outbox"), clock), usage, new InboxIntake.InboxSettings(
                         config.getLong("oncogate.inbox.max-file-size"),
                         config.clinicalType("oncogate.inbox.default-clinical-type"),
-                        config.rateLimit("oncogate.inbox", clock))));
+                        config.rateLimit("oncogate.inbox"))));
         registry.bind("inboxRegionFilter", new InboxRegionFilter(subscriptions, region));
         registry.bind("jobApi", new JobApi(jobs, subscriptions, usage, region,
-                config.getLong("oncogate.api.max-body-size"), config.rateLimit("oncogate.api", clock)));
+                config.getLong("oncogate.api.max-body-size"), config.rateLimit("oncogate.api")));
         registry.bind("openApiDocuments", new OpenApiDocuments());
     }
 
@@ -120,7 +120,7 @@ public class OncogateConfiguration implements CamelConfiguration {
 
     /** The MLLP channel: intake, optional TLS, results sent back. */
     private static void hl7Channel(CamelContext context, Config config, Hl7Reader hl7, Subscriptions subscriptions,
-                                   JobService jobs, UsageCounters usage, String region, Clock clock) {
+                                   JobService jobs, UsageCounters usage, String region) {
         Registry registry = context.getRegistry();
         registry.bind("hl7Results", new Hl7Results(hl7.parsing(), region));
         Hl7Tls.parameters(config.find("oncogate.hl7.tls.key-store"), config.find("oncogate.hl7.tls.key-store-password"),
@@ -128,7 +128,7 @@ public class OncogateConfiguration implements CamelConfiguration {
                 .ifPresent(tls -> useTls(context.getComponent("mllp", MllpComponent.class), tls));
         registry.bind("hl7Intake", new Hl7Intake(hl7, Hl7Senders.parse(config.get("oncogate.hl7.senders")),
                 subscriptions, jobs, usage, region, config.getInt("oncogate.hl7.max-message-size"),
-                config.rateLimit("oncogate.hl7", clock)));
+                config.rateLimit("oncogate.hl7")));
     }
 
     /** The MLLP listener speaks TLS with these parameters. */
@@ -173,9 +173,9 @@ public class OncogateConfiguration implements CamelConfiguration {
         }
 
         /** A channel's requests per subscription, from {@code <prefix>.rate-limit} per {@code <prefix>.rate-limit-period}. */
-        RequestRateLimit rateLimit(String prefix, Clock clock) {
+        RequestRateLimit rateLimit(String prefix) {
             return new RequestRateLimit(prefix, getInt(prefix + ".rate-limit"),
-                    Duration.parse(get(prefix + ".rate-limit-period")), clock);
+                    Duration.parse(get(prefix + ".rate-limit-period")), System::nanoTime);
         }
 
         ClinicalType clinicalType(String key) {

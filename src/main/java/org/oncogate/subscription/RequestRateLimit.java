@@ -3,30 +3,31 @@ package org.oncogate.subscription;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * How many requests one channel takes from each subscription per period: at most {@code limit} per
  * {@code period}, refilled at the start of each period (Resilience4j's {@link RateLimiter}, one per
- * subscription, never waiting). Time comes from the gateway's clock, so tests can move it.
+ * subscription, never waiting). Periods run on a monotonic nanosecond clock ({@code System::nanoTime}
+ * in the gateway): not the wall clock, which may jump, nor the gateway's {@code clock} bean, which
+ * tests hold still.
  */
 public final class RequestRateLimit {
 
     private final String channel;
     private final RateLimiterConfig config;
-    private final Clock clock;
+    private final LongSupplier nanoTime;
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
 
-    public RequestRateLimit(String channel, int limit, Duration period, Clock clock) {
+    public RequestRateLimit(String channel, int limit, Duration period, LongSupplier nanoTime) {
         if (limit < 1 || period.isNegative() || period.isZero()) {
             throw new IllegalArgumentException("the " + channel + " rate limit needs at least 1 request per positive period");
         }
         this.channel = channel;
-        this.clock = clock;
+        this.nanoTime = nanoTime;
         this.config = RateLimiterConfig.custom()
                 .limitForPeriod(limit)
                 .limitRefreshPeriod(period)
@@ -37,15 +38,11 @@ public final class RequestRateLimit {
     /** Takes one request of the subscription, or refuses it with the time until the next one is taken. */
     public void admit(Subscription subscription) throws RateLimitExceededException {
         RateLimiter limiter = limiters.computeIfAbsent(subscription.name(),
-                name -> RateLimiter.of(channel + "/" + name, config, this::nanoTime));
+                name -> RateLimiter.of(channel + "/" + name, config, nanoTime::getAsLong));
         if (!limiter.acquirePermission()) {
             long nanos = ((AtomicRateLimiter) limiter).getDetailedMetrics().getNanosToWait();
             throw new RateLimitExceededException(subscription.name(), config.getLimitForPeriod(),
                     config.getLimitRefreshPeriod(), Duration.ofNanos(Math.max(nanos, 0)));
         }
-    }
-
-    private long nanoTime() {
-        return TimeUnit.MILLISECONDS.toNanos(clock.millis());
     }
 }

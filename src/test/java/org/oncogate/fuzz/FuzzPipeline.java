@@ -91,7 +91,7 @@ public final class FuzzPipeline implements AutoCloseable {
 
     /** A rate no fuzz run reaches: the fuzz harnesses test the input paths, not throttling. */
     public RequestRateLimit unlimited(String channel) {
-        return new RequestRateLimit(channel, Integer.MAX_VALUE, Duration.ofSeconds(1), clock);
+        return new RequestRateLimit(channel, Integer.MAX_VALUE, Duration.ofSeconds(1), System::nanoTime);
     }
 
     /** Payload files under the region root (inputs, states, quarantine entries), keysets not. */

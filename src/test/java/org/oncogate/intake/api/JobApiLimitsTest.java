@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +25,8 @@ import org.oncogate.testing.RunningGateway;
 
 /**
  * The job API's limits on a fresh gateway per test: a subscription of another region leaves not a
- * byte under data/store; a subscription over its request rate gets 429 with Retry-After until the
- * next period.
+ * byte under data/store; a subscription over its request rate gets 429 with Retry-After (the next
+ * period's refill: RequestRateLimitTest).
  */
 class JobApiLimitsTest {
 
@@ -59,29 +58,25 @@ class JobApiLimitsTest {
     }
 
     @Test
-    void overItsRequestRateASubscriptionGets429WithRetryAfterUntilTheNextPeriod() throws Exception {
+    void overItsRequestRateASubscriptionGets429WithRetryAfter() throws Exception {
         start(Map.of("oncogate.api.rate-limit", "2", "oncogate.api.rate-limit-period", "PT1H"));
         HttpResponse<String> first = client.submit(V2023_09, request("P-7002", NOTE), Map.of());
         assertThat(first.statusCode()).isEqualTo(202);
-        clock.advance(Duration.ofMinutes(10));
         String location = first.headers().firstValue("Operation-Location").orElseThrow();
         assertThat(client.get(location, DEV_KEY).statusCode()).as("a GET counts too").isEqualTo(200);
         int stored = inputs();
 
         HttpResponse<String> submit = client.submit(V2023_09, request("P-7003", NOTE), Map.of());
-        assertThrottled(submit, 50 * 60);
+        assertThrottled(submit);
         OpenApiContract.assertValidResponse(V2023_09, "OncoPhenotype_CreateJob", 429, submit.body());
-        assertThrottled(client.get(location, DEV_KEY), 50 * 60);
+        assertThrottled(client.get(location, DEV_KEY));
         assertThat(inputs()).as("nothing stored for a throttled submit").isEqualTo(stored);
-
-        clock.advance(Duration.ofMinutes(50));
-        assertThat(client.submit(V2023_09, request("P-7003", NOTE), Map.of()).statusCode())
-                .as("the next period takes it").isEqualTo(202);
     }
 
-    private static void assertThrottled(HttpResponse<String> response, long retryAfterSeconds) throws Exception {
+    /** 429 in the envelope, with Retry-After the seconds left of the hour-long period (it began with the test). */
+    private static void assertThrottled(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).isEqualTo(429);
-        assertThat(response.headers().firstValue("Retry-After")).contains(Long.toString(retryAfterSeconds));
+        assertThat(Long.parseLong(response.headers().firstValue("Retry-After").orElseThrow())).isBetween(3000L, 3600L);
         assertThat(response.headers().firstValue("x-ms-error-code")).contains("TooManyRequests");
         JsonNode error = JobJson.MAPPER.readTree(response.body()).get("error");
         assertThat(error.get("code").asText()).isEqualTo("TooManyRequests");

@@ -23,7 +23,7 @@ import org.oncogate.testing.TestLog;
 /**
  * The inbox's limits on a fresh gateway per test: the folder of a subscription of another region
  * is left untouched, with not a byte under data/store; a subscription over its file rate has its
- * other files left in the inbox until the next period.
+ * other files left in the inbox (the next period's refill: RequestRateLimitTest).
  */
 class InboxLimitsTest {
 
@@ -58,7 +58,7 @@ class InboxLimitsTest {
     }
 
     @Test
-    void overItsFileRateASubscriptionHasItsOtherFilesLeftUntilTheNextPeriod() throws Exception {
+    void overItsFileRateASubscriptionHasItsOtherFilesLeftInTheInbox() throws Exception {
         long log = TestLog.mark();
         gateway = RunningGateway.start(folder, clock, Map.of(
                 "oncogate.inbox.rate-limit", "2", "oncogate.inbox.rate-limit-period", "PT1H"));
@@ -69,23 +69,28 @@ class InboxLimitsTest {
         RunningGateway.await("two results and the throttling warning", Duration.ofSeconds(30), () ->
                 results() == 2 && logSince(log).contains("inbox of subscription default: over its file rate"));
         assertThat(filesIn(inbox)).as("files left in the inbox").isEqualTo(3);
-
-        clock.advance(Duration.ofHours(1));
-        RunningGateway.await("two more results", Duration.ofSeconds(30), () -> results() == 4);
-        assertThat(filesIn(inbox)).isEqualTo(1);
-        clock.advance(Duration.ofHours(1));
-        RunningGateway.await("the last result", Duration.ofSeconds(30), () -> results() == 5);
-        assertThat(filesIn(inbox)).isZero();
+        Thread.sleep(1_000); // ten more polls (oncogate.inbox.poll-delay is 100 ms in tests)
+        assertThat(filesIn(inbox)).as("still left after more polls").isEqualTo(3);
+        assertThat(results()).isEqualTo(2);
     }
 
+    /** Finished results (not the temp file of one being written). */
     private long results() {
         Path outbox = gateway.outbox("default");
-        return Files.isDirectory(outbox) ? filesIn(outbox) : 0;
+        if (!Files.isDirectory(outbox)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(outbox)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".result.json")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
+    /** Files in a folder, not counting camel-file's read-lock markers ({@code <name>.camelLock}). */
     private static long filesIn(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(Files::isRegularFile).count();
+            return files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().endsWith(".camelLock")).count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
