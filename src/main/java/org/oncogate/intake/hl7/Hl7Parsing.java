@@ -30,6 +30,8 @@ public final class Hl7Parsing {
     private static final int MSH_18 = 17; // index of MSH-18 once the header is split on the field separator
     private static final Set<String> BATCH_ENVELOPE = Set.of("FHS", "BHS", "BTS", "FTS");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\n|\r");
+    /** Components and subcomponents one field may have (see {@link #requireSimpleFields}). */
+    static final int MAX_FIELD_PARTS = 1_000;
 
     private final HapiContext context;
     private final PipeParser parser;
@@ -71,11 +73,36 @@ public final class Hl7Parsing {
         if (er7 == null || er7.isBlank()) {
             throw unparseable("the message is empty");
         }
+        requireSimpleFields(er7);
         try {
             return parser.parse(er7);
         } catch (HL7Exception | RuntimeException e) {
             // a runtime failure inside HAPI on hostile input is just as permanent: refuse, never retry
             throw unparseable("the message is not valid HL7 v2 ER7 (or its version is not a known 2.x version)");
+        }
+    }
+
+    /**
+     * Refuses a field with more than {@link #MAX_FIELD_PARTS} components and subcomponents before
+     * HAPI sees it: HAPI builds them in time quadratic in their number (10,000 in one field: over a
+     * second; a megabyte of them: hours), and no real field has more than a few dozen. Found by Hl7Fuzz.
+     */
+    private static void requireSimpleFields(String er7) throws Hl7RejectException {
+        if (!er7.startsWith("MSH") || er7.length() < 8) {
+            return; // HAPI refuses it at once
+        }
+        char field = er7.charAt(3);
+        char component = er7.charAt(4);
+        char subcomponent = er7.charAt(7);
+        int parts = 0;
+        for (int i = 8; i < er7.length(); i++) {
+            char c = er7.charAt(i);
+            if (c == field || c == '\r' || c == '\n') {
+                parts = 0;
+            } else if ((c == component || c == subcomponent) && ++parts > MAX_FIELD_PARTS) {
+                throw new Hl7RejectException("FieldTooComplex", "a field has more than " + MAX_FIELD_PARTS
+                        + " components and subcomponents", null);
+            }
         }
     }
 

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 import org.oncogate.job.ClinicalType;
 
 /**
- * Hostile input found by Hl7Fuzz: a long run of spaces in a text field. HAPI's whitespace trimming
- * took quadratic time on it (200,000 spaces: minutes of CPU for one message); the parser runs no
- * validation rules at all. The bound is a hang detector far above the linear cost, not a timing.
+ * Hostile input found by Hl7Fuzz, on which HAPI takes quadratic time: a long run of spaces in a
+ * text field (its whitespace trimming: the parser now runs no validation rules at all), and a field
+ * of thousands of components (refused before HAPI sees it). The bound is a hang detector far above
+ * the linear cost, not a timing.
  */
 class Hl7ParsingCostTest {
 
@@ -24,5 +25,21 @@ class Hl7ParsingCostTest {
         Hl7Report report = assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
                 new Hl7ReportMapper(ClinicalTypeTable.load(), ClinicalType.PATHOLOGY_REPORT).map(Hl7Parsing.create().parse(er7)));
         assertThat(report.text()).startsWith("Adenocarcinoma,").endsWith("pT2 pN0.");
+    }
+
+    @Test
+    void aFieldOfThousandsOfComponentsIsRefusedBeforeHapiBuildsThem() {
+        Hl7Parsing parsing = Hl7Parsing.create();
+        Hl7TestMessages.assertRejected(() -> assertTimeoutPreemptively(Duration.ofSeconds(60), () ->
+                parsing.parse(oruWithObx5("x" + "^".repeat(1_000_000)))), "FieldTooComplex", null);
+        Hl7TestMessages.assertRejected(() -> parsing.parse(oruWithObx5("x" + "&".repeat(1_001))), "FieldTooComplex", null);
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
+                parsing.parse(oruWithObx5("x" + "^a&b".repeat(Hl7Parsing.MAX_FIELD_PARTS / 2)))))
+                .as("up to the limit is parsed").isNull();
+    }
+
+    private static String oruWithObx5(String value) {
+        return String.join("\r", "MSH|^~\\&|LIS|GENHOSP|ONCOGATE|GENHOSP|20260110161205||ORU^R01^ORU_R01|C-1|P|2.6",
+                "PID|1||MRN-1^^^GENHOSP^MR||DOE^JANE", "OBX|1|TX|22637-3^Final diagnosis^LN||" + value + "||||||F") + "\r";
     }
 }
