@@ -16,6 +16,8 @@ import java.util.List;
  */
 final class Hl7Acks {
 
+    private static final String STANDARD_DELIMITERS = "MSH|^~\\&|";
+
     private final Hl7Parsing parsing;
 
     Hl7Acks(Hl7Parsing parsing) {
@@ -54,12 +56,24 @@ final class Hl7Acks {
             try {
                 Message ack = source.make();
                 fields.set(new Terser(ack));
-                return ack.encode();
+                return readable(ack.encode());
             } catch (HL7Exception | IOException | RuntimeException cannotAnswer) {
                 // try the next, less specific answer
             }
         }
         throw new IllegalStateException("cannot build an HL7 acknowledgement");
+    }
+
+    /**
+     * An ACK mirroring a message's own odd delimiters (say '.' for repetitions, which then splits
+     * the ACK's own timestamp and version) may not parse back: such an ACK is checked, and refused
+     * for a plainer one. ACKs with the standard delimiters, the usual case, are not re-parsed.
+     */
+    private String readable(String ack) throws HL7Exception {
+        if (!ack.startsWith(STANDARD_DELIMITERS)) {
+            parsing.context().getPipeParser().parse(ack);
+        }
+        return ack;
     }
 
     /** What an acknowledgement says beyond MSA-1. */
