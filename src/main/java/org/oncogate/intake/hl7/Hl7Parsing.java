@@ -83,7 +83,8 @@ public final class Hl7Parsing {
     }
 
     /**
-     * Refuses a field with more than {@link #MAX_FIELD_PARTS} components and subcomponents before
+     * Refuses delimiters that are not five different non-alphanumeric characters, and a field with
+     * more than {@link #MAX_FIELD_PARTS} components and subcomponents, before
      * HAPI sees it: HAPI builds them in time quadratic in their number (10,000 in one field: over a
      * second; a megabyte of them: hours), and no real field has more than a few dozen. Found by Hl7Fuzz.
      */
@@ -94,6 +95,11 @@ public final class Hl7Parsing {
         char field = er7.charAt(3);
         char component = er7.charAt(4);
         char subcomponent = er7.charAt(7);
+        if (er7.substring(3, 8).chars().distinct().count() < 5
+                || er7.substring(3, 8).chars().anyMatch(c -> Character.isLetterOrDigit(c) || c == '\r' || c == '\n')) {
+            // HAPI reads such a header, but the message and its ACK then mean something else than they say
+            throw unparseable("MSH-1 and MSH-2 must be five different delimiter characters");
+        }
         int parts = 0;
         for (int i = 8; i < er7.length(); i++) {
             char c = er7.charAt(i);

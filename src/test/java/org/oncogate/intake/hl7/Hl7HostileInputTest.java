@@ -8,12 +8,13 @@ import org.junit.jupiter.api.Test;
 import org.oncogate.job.ClinicalType;
 
 /**
- * Hostile input found by Hl7Fuzz, on which HAPI takes quadratic time: a long run of spaces in a
+ * Hostile input found by Hl7Fuzz. HAPI takes quadratic time on two of them: a long run of spaces in a
  * text field (its whitespace trimming: the parser now runs no validation rules at all), and a field
  * of thousands of components (refused before HAPI sees it). The bound is a hang detector far above
- * the linear cost, not a timing.
+ * the linear cost, not a timing. And delimiters that are not five different characters make a message
+ * (and its ACK) mean something else than they say: refused.
  */
-class Hl7ParsingCostTest {
+class Hl7HostileInputTest {
 
     @Test
     void aLongRunOfSpacesInATextFieldIsParsedAndMappedWithoutHanging() {
@@ -36,6 +37,17 @@ class Hl7ParsingCostTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() ->
                 parsing.parse(oruWithObx5("x" + "^a&b".repeat(Hl7Parsing.MAX_FIELD_PARTS / 2)))))
                 .as("up to the limit is parsed").isNull();
+    }
+
+    @Test
+    void delimitersThatAreNotFiveDifferentCharactersAreRefused() {
+        Hl7Parsing parsing = Hl7Parsing.create();
+        String message = oruWithObx5("Adenocarcinoma.");
+        for (String delimiters : new String[] {"|^~^&", "|^~\\^", "||~\\&", "|A~\\&"}) {
+            Hl7TestMessages.assertRejected(() -> parsing.parse("MSH" + delimiters + message.substring(8)),
+                    "UnparseableMessage", "MSH");
+        }
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> parsing.parse(message))).isNull();
     }
 
     private static String oruWithObx5(String value) {
