@@ -3,6 +3,7 @@ package org.oncogate;
 import java.time.Duration;
 import org.apache.camel.spi.PropertiesComponent;
 import org.oncogate.job.ClinicalType;
+import org.oncogate.subscription.RequestRateLimit;
 
 /** Reads configuration keys through Camel's properties (files, -D, environment). */
 record Config(PropertiesComponent properties) {
@@ -29,6 +30,12 @@ record Config(PropertiesComponent properties) {
 
     long getLong(String key) {
         return Long.parseLong(get(key));
+    }
+
+    /** A channel's requests per subscription, from {@code <prefix>.rate-limit} per {@code <prefix>.rate-limit-period}. */
+    RequestRateLimit rateLimit(String prefix) {
+        return new RequestRateLimit(prefix, getInt(prefix + ".rate-limit"), duration(prefix + ".rate-limit-period"),
+                System::nanoTime);
     }
 
     ClinicalType clinicalType(String key) {

@@ -94,10 +94,11 @@ public class OncogateConfiguration implements CamelConfiguration {
         registry.bind("inboxIntake", new InboxIntake(jobs, hl7, subscriptions, new Quarantine(store),
                 new Outbox(dataDir.resolve("outbox"), clock), usage, new InboxIntake.InboxSettings(
                         config.getLong("oncogate.inbox.max-file-size"),
-                        config.clinicalType("oncogate.inbox.default-clinical-type"))));
+                        config.clinicalType("oncogate.inbox.default-clinical-type"),
+                        config.rateLimit("oncogate.inbox"))));
         registry.bind("inboxRegionFilter", new InboxRegionFilter(subscriptions, region));
         registry.bind("jobApi", new JobApi(jobs, subscriptions, usage, region,
-                config.getLong("oncogate.api.max-body-size")));
+                config.getLong("oncogate.api.max-body-size"), config.rateLimit("oncogate.api")));
         registry.bind("openApiDocuments", new OpenApiDocuments());
         fhirChannel(context, config, fhirSources, subscriptions, jobs, usage, region, clock);
     }
@@ -222,7 +223,8 @@ public class OncogateConfiguration implements CamelConfiguration {
                         config.find("oncogate.hl7.tls.trust-store"), config.find("oncogate.hl7.tls.trust-store-password"))
                 .ifPresent(tls -> useTls(context.getComponent("mllp", MllpComponent.class), tls));
         registry.bind("hl7Intake", new Hl7Intake(hl7, Hl7Senders.parse(config.get("oncogate.hl7.senders")),
-                subscriptions, jobs, usage, region, config.getInt("oncogate.hl7.max-message-size")));
+                subscriptions, jobs, usage, region, config.getInt("oncogate.hl7.max-message-size"),
+                config.rateLimit("oncogate.hl7")));
     }
 
     /** The MLLP listener speaks TLS with these parameters. */

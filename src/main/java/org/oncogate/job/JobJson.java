@@ -30,8 +30,9 @@ public final class JobJson {
     }
 
     public static <T> T read(String json, Class<T> type) throws UnreadableInputException {
+        T value;
         try {
-            return MAPPER.readValue(json, type);
+            value = MAPPER.readValue(json, type);
         } catch (JsonMappingException e) {
             throw new UnreadableInputException(JobError.of("InvalidRequestBody",
                     "the value at this JSON path has the wrong type or is not one of the allowed values",
@@ -41,6 +42,11 @@ public final class JobJson {
                     : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
             throw new UnreadableInputException(JobError.of("InvalidRequestBody", "malformed JSON at " + where, where));
         }
+        if (value == null) { // the body was the JSON literal null
+            throw new UnreadableInputException(JobError.of("InvalidRequestBody", "the body must be a JSON object, not null",
+                    null));
+        }
+        return value;
     }
 
     public static byte[] write(Object value) {

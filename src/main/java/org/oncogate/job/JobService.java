@@ -65,6 +65,14 @@ public final class JobService {
         }
     }
 
+    /**
+     * Checks a job without storing it, so that a channel taking several jobs at once (an HL7 batch
+     * file) can refuse them all before any is stored.
+     */
+    public void validate(JobRequest request) throws InvalidJobException {
+        validator.validate(request);
+    }
+
     /** Validates and durably stores a job; when this returns, the job may be acknowledged. */
     public JobState accept(JobRequest request, JobOrigin origin) throws InvalidJobException, IOException {
         validator.validate(request);

@@ -172,6 +172,7 @@ public final class BucketKeys {
     private Aead create(Bucket b) throws IOException, GeneralSecurityException {
         var handle = AeadKeysets.generate();
         String json = AeadKeysets.encrypt(handle, kek.kek(), associatedData(b));
+        StoreNames.requireInside(regionRoot, keysDir);
         DurableFiles.createDirectories(keysDir);
         DurableFiles.write(keysetFile(b), json.getBytes(StandardCharsets.UTF_8));
         events.created(b);

@@ -34,6 +34,8 @@ public final class DurableFiles {
 
     private static final String TEMP_PREFIX = ".";
     private static final String TEMP_SUFFIX = ".tmp";
+    /** Bytes a temp file's name adds to its target's ({@code .<name>.<uuid>.tmp}): targets must leave room for them. */
+    public static final int TEMP_NAME_OVERHEAD = TEMP_PREFIX.length() + 1 + 36 + TEMP_SUFFIX.length();
     private static final boolean WINDOWS =
             System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     /** Concurrent renames into one directory share its fsync (group commit). */

@@ -96,6 +96,8 @@ public final class RegionalStore {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot encrypt " + kind.dirName() + " payload " + id, e);
         }
+        DurableFiles.createDirectories(regionRoot);
+        StoreNames.requireInside(regionRoot, file);
         DurableFiles.createDirectories(file.getParent());
         DurableFiles.write(file, ciphertext);
         return new StoredPayload(kind, id, part, bucket, file);
@@ -107,6 +109,7 @@ public final class RegionalStore {
         if (policy.isExpired(ref.bucket(), clock.instant())) {
             throw unavailable(ref, Reason.EXPIRED, null);
         }
+        StoreNames.requireInside(regionRoot, file);
         byte[] ciphertext;
         try {
             ciphertext = Files.readAllBytes(file);

@@ -1,5 +1,8 @@
 package org.oncogate.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -62,6 +65,28 @@ final class StoreNames {
             throw new StorePathException("store path escapes the region root");
         }
         return path;
+    }
+
+    /**
+     * Refuses {@code path} when it, or its nearest existing ancestor, resolves through a symbolic
+     * link to somewhere outside {@code root} (as resolved itself: the operator may link the data
+     * directory elsewhere, but nothing inside the region root may lead out of it).
+     */
+    static void requireInside(Path root, Path path) {
+        if (!Files.exists(root)) {
+            return; // nothing under it exists yet, so nothing under it can lead elsewhere
+        }
+        Path existing = path;
+        while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        try {
+            if (existing == null || !existing.toRealPath().startsWith(root.toRealPath())) {
+                throw new StorePathException("store path resolves outside the region root");
+            }
+        } catch (IOException dangling) {
+            throw new StorePathException("store path resolves outside the region root");
+        }
     }
 
     private static String checked(String value, Pattern pattern, String what, String rule) {

@@ -16,7 +16,7 @@ class StorePathTest {
 
     private static final String[] BAD_NAMES = {
         "../x", "..", ".", "a/b", "a\\b", "", " ", ".hidden", "-dash-first", "a b", "a\u0000b", "x".repeat(129),
-        "/etc/passwd", "caf\u00e9", "../SECRET-PATIENT-NAME"
+        "/etc/passwd", "C:\\Windows", "C:x", "~root", "caf\u00e9", "../SECRET-PATIENT-NAME"
     };
 
     @TempDir
@@ -83,9 +83,76 @@ class StorePathTest {
         assertThat(StoreNames.under(root, "input", "b")).isEqualTo(root.resolve("input").resolve("b"));
     }
 
+    @Test
+    void aKindDirectoryLinkedOutsideTheRegionRootIsRefused() throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.createDirectories(store.regionRoot());
+        Files.createSymbolicLink(store.regionRoot().resolve("input"), outside);
+        assertThatThrownBy(() -> store.write(PayloadKind.INPUT, "job-1", "request", new byte[] {1}))
+                .isInstanceOf(StorePathException.class);
+        assertThat(entries(outside)).as("nothing created through the link").isZero();
+    }
+
+    @Test
+    void aBucketDirectoryLinkedOutsideTheRegionRootIsRefused() throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Path kindDir = Files.createDirectories(store.regionRoot().resolve("input"));
+        Files.createSymbolicLink(kindDir.resolve("20261129T1315"), outside);
+        assertThatThrownBy(() -> store.write(PayloadKind.INPUT, "job-1", "request", new byte[] {1}))
+                .isInstanceOf(StorePathException.class);
+        assertThat(entries(outside)).isZero();
+    }
+
+    @Test
+    void aDanglingLinkInsideTheRegionRootIsRefused() throws Exception {
+        Files.createDirectories(store.regionRoot());
+        Files.createSymbolicLink(store.regionRoot().resolve("input"), tmp.resolve("nowhere"));
+        assertThatThrownBy(() -> store.write(PayloadKind.INPUT, "job-1", "request", new byte[] {1}))
+                .isInstanceOf(StorePathException.class);
+        assertThat(tmp.resolve("nowhere")).doesNotExist();
+    }
+
+    @Test
+    void aKeysDirectoryLinkedOutsideTheRegionRootIsRefused() throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.createDirectories(store.regionRoot());
+        Files.createSymbolicLink(store.regionRoot().resolve("keys"), outside);
+        assertThatThrownBy(() -> store.write(PayloadKind.INPUT, "job-1", "request", new byte[] {1}))
+                .isInstanceOf(StorePathException.class);
+        assertThat(entries(outside)).as("no keyset written through the link").isZero();
+    }
+
+    @Test
+    void aPayloadFileLinkedOutsideTheRegionRootIsNotRead() throws Exception {
+        StoredPayload stored = store.write(PayloadKind.INPUT, "job-1", "request", new byte[] {1});
+        Path outside = tmp.resolve("outside.tink");
+        Files.move(stored.path(), outside);
+        Files.createSymbolicLink(stored.path(), outside);
+        assertThatThrownBy(() -> store.read(stored)).isInstanceOf(StorePathException.class);
+        assertThat(store.find(PayloadKind.INPUT, "job-1", "request")).as("a link is not a stored payload").isEmpty();
+    }
+
+    @Test
+    void aRegionRootThatIsItselfALinkStillWorks() throws Exception {
+        // the operator may put the data elsewhere and link it; only links inside the root are refused
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere/eu"));
+        Path linkedRoot = Files.createDirectories(tmp.resolve("linked"));
+        Files.createSymbolicLink(linkedRoot.resolve("eu"), elsewhere);
+        RegionalStore linked = TestStores.store(linkedRoot, "eu", TestStores.randomKek(),
+                new MutableClock(Instant.parse("2026-11-29T13:20:00Z")));
+        StoredPayload stored = linked.write(PayloadKind.INPUT, "job-1", "request", new byte[] {7});
+        assertThat(linked.read(stored)).containsExactly(7);
+    }
+
     private long files() throws Exception {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).count();
+        }
+    }
+
+    private static long entries(Path dir) throws Exception {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.count();
         }
     }
 }

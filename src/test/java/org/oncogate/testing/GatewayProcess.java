@@ -101,9 +101,11 @@ public final class GatewayProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the gateway, then fails if its usage reports or audit log hold the PHI canary. */
     @Override
     public void close() throws InterruptedException {
         kill();
+        PhiCanaryScan.assertGatewayDataClean(folder.resolve("data"));
     }
 
     private static int freePort() throws IOException {

@@ -19,6 +19,13 @@ import org.oncogate.OncogateConfiguration;
  */
 public final class RunningGateway implements AutoCloseable {
 
+    /** Overrides adding subscription {@code abroad} (key {@code abroad-key}), bound to region us-east, beside {@code default}. */
+    public static final Map<String, String> ABROAD = Map.of(
+            "oncogate.subscriptions", "default,abroad",
+            "oncogate.subscription.abroad.region", "us-east",
+            // SHA-256 of "abroad-key"
+            "oncogate.subscription.abroad.key-sha256", "6719bae6b9740b8f8c197ceead84aa0744972e6f21b64ac9509296c1f028b983");
+
     private final Main main;
     private final Path dataDir;
     private final int port;
@@ -77,6 +84,17 @@ public final class RunningGateway implements AutoCloseable {
         return Files.createDirectories(dataDir.resolve("inbox").resolve(subscription));
     }
 
+    /** Bytes in regular files under {@code data/store}, at any depth (0 when it does not exist). */
+    public long bytesUnderStore() throws IOException {
+        Path store = dataDir.resolve("store");
+        if (!Files.exists(store)) {
+            return 0;
+        }
+        try (Stream<Path> walk = Files.walk(store)) {
+            return walk.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
     public Path outbox(String subscription) {
         return dataDir.resolve("outbox").resolve(subscription);
     }
@@ -117,8 +135,10 @@ public final class RunningGateway implements AutoCloseable {
         }
     }
 
+    /** Stops the gateway, then fails if what it keeps beyond the purge (usage reports, audit log) holds the PHI canary. */
     @Override
     public void close() {
         main.stop();
+        PhiCanaryScan.assertGatewayDataClean(dataDir);
     }
 }

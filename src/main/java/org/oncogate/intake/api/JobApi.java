@@ -18,6 +18,8 @@ import org.oncogate.job.JobService;
 import org.oncogate.job.JobState;
 import org.oncogate.job.RejectedInputException;
 import org.oncogate.job.UnreadableInputException;
+import org.oncogate.subscription.RateLimitExceededException;
+import org.oncogate.subscription.RequestRateLimit;
 import org.oncogate.subscription.Subscription;
 import org.oncogate.subscription.Subscriptions;
 import org.oncogate.text.TextDecoder;
@@ -29,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Onco-Phenotype-compatible job API: reads and answers HTTP, hands jobs to the one pipeline.
- * Checks run in the hosted service's order: key (401), region (403), api-version (400), media type
- * (415), size (413), body (400). Nothing is stored before all of them pass.
+ * Checks run in the hosted service's order: key (401), region (403), the subscription's request
+ * rate (429), api-version (400), media type (415), size (413), body (400). Nothing is stored before
+ * all of them pass.
  */
 public final class JobApi {
 
@@ -39,6 +42,7 @@ public final class JobApi {
     private static final String JOB = "oncogate.job";
     private static final String OPERATION = "oncogate.operation";
     private static final String SUBSCRIPTION = "oncogate.subscription";
+    private static final String RETRY_AFTER = "Retry-After";
     private static final String RETRY_AFTER_SECONDS = "1";
     private static final Logger LOG = LoggerFactory.getLogger(JobApi.class);
 
@@ -47,13 +51,16 @@ public final class JobApi {
     private final UsageCounters usage;
     private final String region;
     private final long maxBodySize;
+    private final RequestRateLimit rate;
 
-    public JobApi(JobService jobs, Subscriptions subscriptions, UsageCounters usage, String region, long maxBodySize) {
+    public JobApi(JobService jobs, Subscriptions subscriptions, UsageCounters usage, String region, long maxBodySize,
+                  RequestRateLimit rate) {
         this.jobs = jobs;
         this.subscriptions = subscriptions;
         this.usage = usage;
         this.region = region;
         this.maxBodySize = maxBodySize;
+        this.rate = rate;
     }
 
     /**
@@ -96,7 +103,7 @@ public final class JobApi {
         JobRecord job = exchange.getProperty(JOB, JobRecord.class);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Operation-Location", location(in, version, job.id()));
-        headers.put("Retry-After", RETRY_AFTER_SECONDS);
+        headers.put(RETRY_AFTER, RETRY_AFTER_SECONDS);
         if (in.getHeader(Repeatability.REQUEST_ID) != null) {
             headers.put(Repeatability.RESULT, "accepted");
         }
@@ -115,7 +122,7 @@ public final class JobApi {
                 .orElseThrow(() -> new JobNotFoundException("NotFound",
                         "no job with this id exists for this subscription; results are kept for 24 hours", "id"));
         answer(in, 200, view(version, job.state()),
-                job.state().status().isFinal() ? Map.of() : Map.of("Retry-After", RETRY_AFTER_SECONDS));
+                job.state().status().isFinal() ? Map.of() : Map.of(RETRY_AFTER, RETRY_AFTER_SECONDS));
         usage.record(UsageEvent.call(CHANNEL, "get", subscription.name(), "ok"));
     }
 
@@ -124,6 +131,10 @@ public final class JobApi {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         int status;
         JobError error;
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (cause instanceof TooManyRequestsException throttled) {
+            headers.put(RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+        }
         if (cause instanceof ApiException refusal) {
             status = refusal.status();
             error = refusal.error();
@@ -135,7 +146,8 @@ public final class JobApi {
             error = JobError.of("InternalServerError", "the gateway failed to handle this request", null);
             LOG.error("job API: unexpected {}", cause == null ? "failure" : cause.getClass().getName());
         }
-        answer(exchange.getIn(), status, new ErrorResponse(error), Map.of("x-ms-error-code", error.code()));
+        headers.put("x-ms-error-code", error.code());
+        answer(exchange.getIn(), status, new ErrorResponse(error), headers);
         String subscription = exchange.getProperty(SUBSCRIPTION, "unknown", String.class);
         String operation = exchange.getProperty(OPERATION, "unknown", String.class);
         usage.record(UsageEvent.call(CHANNEL, operation, subscription, outcome(status)));
@@ -163,6 +175,11 @@ public final class JobApi {
         if (!subscription.region().equals(region)) {
             throw new RegionMismatchException("SubscriptionRegionMismatch",
                     "this subscription is bound to another region than the one this endpoint serves", null);
+        }
+        try {
+            rate.admit(subscription);
+        } catch (RateLimitExceededException e) {
+            throw new TooManyRequestsException(e.retryAfterSeconds());
         }
         return subscription;
     }
@@ -227,6 +244,7 @@ public final class JobApi {
             case 401 -> "unauthorized";
             case 403 -> "forbidden";
             case 404 -> "notFound";
+            case 429 -> "throttled";
             case 500 -> "error";
             default -> "rejected";
         };

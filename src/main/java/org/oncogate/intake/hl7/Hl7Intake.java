@@ -2,7 +2,6 @@ package org.oncogate.intake.hl7;
 
 import ca.uhn.hl7v2.AcknowledgmentCode;
 import ca.uhn.hl7v2.ErrorCode;
-import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,8 @@ import org.apache.camel.Exchange;
 import org.oncogate.job.InvalidJobException;
 import org.oncogate.job.JobOrigin;
 import org.oncogate.job.JobService;
+import org.oncogate.subscription.RateLimitExceededException;
+import org.oncogate.subscription.RequestRateLimit;
 import org.oncogate.subscription.Subscription;
 import org.oncogate.subscription.Subscriptions;
 import org.oncogate.usage.UsageCounters;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HL7 v2 channel: one MLLP frame in, one acknowledgement out. AA only once the job is durable;
- * AR for what will never be accepted; AE for what may work when sent again. A resend of the same
+ * AR for what will never be accepted; AE for what may work when sent again (storage failed, or the
+ * sender's subscription is over its message rate: {@code RateLimitExceeded}). A resend of the same
  * sender and MSH-10 finds the first job (its id derives from them) and gets an AA again. The AA
  * names the job in MSA-3 ({@code job <id>}), under which the job API serves its result.
  */
@@ -39,9 +41,10 @@ public final class Hl7Intake {
     private final UsageCounters usage;
     private final String region;
     private final int maxMessageBytes;
+    private final RequestRateLimit rate;
 
     public Hl7Intake(Hl7Reader reader, Hl7Senders senders, Subscriptions subscriptions, JobService jobs,
-                     UsageCounters usage, String region, int maxMessageBytes) {
+                     UsageCounters usage, String region, int maxMessageBytes, RequestRateLimit rate) {
         this.reader = reader;
         this.acks = new Hl7Acks(reader.parsing());
         this.senders = senders;
@@ -50,6 +53,7 @@ public final class Hl7Intake {
         this.usage = usage;
         this.region = region;
         this.maxMessageBytes = maxMessageBytes;
+        this.rate = rate;
     }
 
     /** Takes the frame in the body; sets the acknowledgement, and the job id as body for a new job. */
@@ -72,22 +76,28 @@ public final class Hl7Intake {
             Hl7Report report = reader.map(message);
             Subscription sender = sender(report.sender());
             subscription = sender.name();
+            rate.admit(sender);
             JobService.Acceptance acceptance = jobs.acceptOnce(jobId(sender, report), report.request(),
                     new JobOrigin(CHANNEL, sender.name(), report.controlId()));
-            exchange.setProperty(MLLP_ACK, acks.accept(message, acceptance.job().id()));
+            exchange.setProperty(MLLP_ACK, acks.accept(message, er7, acceptance.job().id()));
             exchange.setProperty(JobService.NEW_JOB, !acceptance.duplicate());
             exchange.getIn().setBody(acceptance.job().id());
             count(subscription, acceptance.duplicate() ? "repeated" : "accepted", report.text().length());
         } catch (Hl7RejectException e) {
-            refuse(exchange, message, er7, AcknowledgmentCode.AR, e.getMessage(), errorCode(e.code()), subscription);
+            refuse(exchange, message, er7, AcknowledgmentCode.AR, e.getMessage(), errorCode(e.code()), subscription,
+                    "rejected");
         } catch (InvalidJobException e) {
             refuse(exchange, message, er7, AcknowledgmentCode.AR, e.getMessage(), ErrorCode.DATA_TYPE_ERROR,
-                    subscription);
-        } catch (IOException | HL7Exception | RuntimeException e) {
+                    subscription, "rejected");
+        } catch (RateLimitExceededException e) {
+            refuse(exchange, message, er7, AcknowledgmentCode.AE, "RateLimitExceeded: the subscription's message rate"
+                    + " is exceeded; send the message again after " + e.retryAfterSeconds() + " s",
+                    ErrorCode.APPLICATION_INTERNAL_ERROR, subscription, "throttled");
+        } catch (IOException | RuntimeException e) {
             LOG.error("HL7 message could not be stored: {}", e.getClass().getName());
             refuse(exchange, message, er7, AcknowledgmentCode.AE,
                     "TemporaryFailure: the gateway could not store the message; send it again",
-                    ErrorCode.APPLICATION_INTERNAL_ERROR, subscription);
+                    ErrorCode.APPLICATION_INTERNAL_ERROR, subscription, "error");
         }
     }
 
@@ -119,10 +129,10 @@ public final class Hl7Intake {
     }
 
     private void refuse(Exchange exchange, Message message, String er7, AcknowledgmentCode code, String reason,
-                        ErrorCode errorCode, String subscription) {
+                        ErrorCode errorCode, String subscription, String outcome) {
         exchange.setProperty(MLLP_ACK, acks.refuse(message, er7, code, reason, errorCode));
         exchange.setProperty(JobService.NEW_JOB, false);
-        count(subscription, code == AcknowledgmentCode.AE ? "error" : "rejected", 0);
+        count(subscription, outcome, 0);
         LOG.info("HL7 message refused with {}: {}", code, reason);
     }
 

@@ -9,6 +9,7 @@ import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.ParserConfiguration;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.parser.UnexpectedSegmentBehaviourEnum;
+import ca.uhn.hl7v2.validation.builder.ValidationRuleBuilder;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ public final class Hl7Parsing {
     private static final int MSH_18 = 17; // index of MSH-18 once the header is split on the field separator
     private static final Set<String> BATCH_ENVELOPE = Set.of("FHS", "BHS", "BTS", "FTS");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\n|\r");
+    /** Components and subcomponents one field may have (see {@link #requireSimpleFields}). */
+    static final int MAX_FIELD_PARTS = 1_000;
 
     private final HapiContext context;
     private final PipeParser parser;
@@ -41,7 +44,13 @@ public final class Hl7Parsing {
     /** Builds the context described above; call once per process. */
     public static Hl7Parsing create() {
         HapiContext context = new DefaultHapiContext(new CanonicalModelClassFactory("2.6"));
-        context.setValidationContext(ValidationContextFactory.noValidation());
+        // no rules at all: even HAPI's "no validation" trims trailing whitespace of ST/TX/FT with a regular
+        // expression that takes quadratic time in a run of spaces (40,000 spaces: seconds; the fuzz test found it)
+        context.setValidationContext(ValidationContextFactory.fromBuilder(new ValidationRuleBuilder() {
+            @Override
+            protected void configure() {
+            }
+        }));
         ParserConfiguration parsing = context.getParserConfiguration();
         parsing.setUnexpectedSegmentBehaviour(UnexpectedSegmentBehaviourEnum.ADD_INLINE);
         parsing.setDefaultObx2Type("ST");
@@ -64,11 +73,42 @@ public final class Hl7Parsing {
         if (er7 == null || er7.isBlank()) {
             throw unparseable("the message is empty");
         }
+        requireSimpleFields(er7);
         try {
             return parser.parse(er7);
         } catch (HL7Exception | RuntimeException e) {
             // a runtime failure inside HAPI on hostile input is just as permanent: refuse, never retry
             throw unparseable("the message is not valid HL7 v2 ER7 (or its version is not a known 2.x version)");
+        }
+    }
+
+    /**
+     * Refuses delimiters that are not five different non-alphanumeric characters, and a field with
+     * more than {@link #MAX_FIELD_PARTS} components and subcomponents, before
+     * HAPI sees it: HAPI builds them in time quadratic in their number (10,000 in one field: over a
+     * second; a megabyte of them: hours), and no real field has more than a few dozen. Found by Hl7Fuzz.
+     */
+    private static void requireSimpleFields(String er7) throws Hl7RejectException {
+        if (!er7.startsWith("MSH") || er7.length() < 8) {
+            return; // HAPI refuses it at once
+        }
+        char field = er7.charAt(3);
+        char component = er7.charAt(4);
+        char subcomponent = er7.charAt(7);
+        if (er7.substring(3, 8).chars().distinct().count() < 5
+                || er7.substring(3, 8).chars().anyMatch(c -> Character.isLetterOrDigit(c) || c == '\r' || c == '\n')) {
+            // HAPI reads such a header, but the message and its ACK then mean something else than they say
+            throw unparseable("MSH-1 and MSH-2 must be five different delimiter characters");
+        }
+        int parts = 0;
+        for (int i = 8; i < er7.length(); i++) {
+            char c = er7.charAt(i);
+            if (c == field || c == '\r' || c == '\n') {
+                parts = 0;
+            } else if ((c == component || c == subcomponent) && ++parts > MAX_FIELD_PARTS) {
+                throw new Hl7RejectException("FieldTooComplex", "a field has more than " + MAX_FIELD_PARTS
+                        + " components and subcomponents", null);
+            }
         }
     }
 

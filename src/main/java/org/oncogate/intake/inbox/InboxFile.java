@@ -41,6 +41,11 @@ record InboxFile(String subscription, String name) {
 
     /** First 12 hex digits of the SHA-256 of the name: enough to follow a file through the logs. */
     String fingerprint() {
+        return fingerprint(name);
+    }
+
+    /** First 12 hex digits of the SHA-256 of a name. */
+    static String fingerprint(String name) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 6);

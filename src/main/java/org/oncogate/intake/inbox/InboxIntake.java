@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
@@ -26,6 +28,9 @@ import org.oncogate.job.Quarantine;
 import org.oncogate.job.RejectedInputException;
 import org.oncogate.job.UnknownSubscriptionException;
 import org.oncogate.job.UnreadableInputException;
+import org.oncogate.subscription.RateLimitExceededException;
+import org.oncogate.subscription.RequestRateLimit;
+import org.oncogate.subscription.Subscription;
 import org.oncogate.subscription.Subscriptions;
 import org.oncogate.text.TextDecoder;
 import org.oncogate.text.UndecodableTextException;
@@ -38,7 +43,8 @@ import org.slf4j.LoggerFactory;
  * The inbox channel: reads a file dropped in {@code inbox/<subscription>/}, turns it into a
  * canonical job (a {@code .json} Onco-Phenotype request, a {@code .txt} note named by
  * {@link NoteFileName}, or a {@code .hl7} file with one message or a batch, one job per message),
- * and answers through the outbox. A refused file goes to the quarantine.
+ * and answers through the outbox. A refused file goes to the quarantine. A file of a subscription
+ * over its file rate is left in the inbox, untouched, for a later poll.
  */
 public final class InboxIntake {
 
@@ -52,6 +58,7 @@ public final class InboxIntake {
     private final Outbox outbox;
     private final UsageCounters usage;
     private final InboxSettings settings;
+    private final Set<String> throttled = ConcurrentHashMap.newKeySet();
 
     public InboxIntake(JobService jobs, Hl7Reader hl7, Subscriptions subscriptions, Quarantine quarantine, Outbox outbox,
                        UsageCounters usage, InboxSettings settings) {
@@ -64,14 +71,19 @@ public final class InboxIntake {
         this.settings = settings;
     }
 
-    /** Stores the file's job durably and returns its id; only then may the route delete the file. */
+    /**
+     * Stores the file's job durably and returns its id; only then may the route delete the file.
+     * Over the subscription's file rate, nothing is read and the route leaves the file in the inbox.
+     */
     public List<String> accept(@Header(Exchange.FILE_NAME) String relativePath, @Body File body)
-            throws RejectedInputException, IOException {
+            throws RejectedInputException, RateLimitExceededException, IOException {
         InboxFile file = InboxFile.of(relativePath);
-        if (subscriptions.find(file.subscription()).isEmpty()) {
-            throw new UnknownSubscriptionException();
-        }
+        Subscription subscription = subscriptions.find(file.subscription()).orElseThrow(UnknownSubscriptionException::new);
+        settings.rate().admit(subscription);
         List<JobRequest> requests = read(file, body);
+        for (JobRequest request : requests) {
+            jobs.validate(request); // all of a batch, before any is stored: a refused file stores nothing
+        }
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             // a batch's jobs answer as <name>-1, <name>-2, ...; a single job as <name>
@@ -82,6 +94,7 @@ public final class InboxIntake {
                     request.documentCount(), request.characterCount()));
         }
         LOG.info("inbox file {} in {} stored as job(s) {}", file.fingerprint(), file.subscription(), ids);
+        throttled.remove(subscription.name());
         return ids;
     }
 
@@ -97,6 +110,19 @@ public final class InboxIntake {
         usage.record(UsageEvent.call(CHANNEL, "submit", subscription, "rejected"));
         LOG.warn("inbox file {} in {} refused ({}); quarantine entry {}", file.fingerprint(), subscription,
                 refusal.error().code(), entry.id());
+    }
+
+    /**
+     * Tells the operator, once each time a subscription starts being throttled, that its files wait.
+     * Not a usage event: the gateway, not the customer, tries the file again at every poll.
+     */
+    public void deferred(@Header(Exchange.FILE_NAME) String relativePath,
+                         @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) RateLimitExceededException throttled) {
+        String subscription = InboxFile.of(relativePath).subscription();
+        if (this.throttled.add(subscription)) {
+            LOG.warn("inbox of subscription {}: over its file rate, files left for a later poll (next in {} s)",
+                    subscription, throttled.retryAfterSeconds());
+        }
     }
 
     /** Delivers a finished job to the outbox as {@code <name>.result.json}. */
@@ -145,6 +171,6 @@ public final class InboxIntake {
     }
 
     /** Inbox settings (oncogate.inbox.*). */
-    public record InboxSettings(long maxFileSize, ClinicalType defaultClinicalType) {
+    public record InboxSettings(long maxFileSize, ClinicalType defaultClinicalType, RequestRateLimit rate) {
     }
 }

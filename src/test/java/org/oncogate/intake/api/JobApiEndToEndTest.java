@@ -36,7 +36,7 @@ import org.oncogate.testing.RunningGateway;
  */
 class JobApiEndToEndTest {
 
-    private static final String NOTE = PhiCanary.patientLine()
+    static final String NOTE = PhiCanary.patientLine()
             + "\nRight lower lobe lobectomy: squamous cell carcinoma of the lung, 4.2 cm. TNM: pT2b pN0 pMX.";
 
     @TempDir
@@ -263,7 +263,7 @@ class JobApiEndToEndTest {
         throw new AssertionError("no inference of type " + type);
     }
 
-    private static String request(String patientId, String text) throws IOException {
+    static String request(String patientId, String text) throws IOException {
         return JobJson.MAPPER.writeValueAsString(Map.of("patients", java.util.List.of(Map.of(
                 "id", patientId,
                 "patientDocuments", java.util.List.of(Map.of(

@@ -12,6 +12,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oncogate.job.JobJson;
+import org.oncogate.store.PayloadKind;
+import org.oncogate.store.RegionalStore;
 import org.oncogate.testing.MutableClock;
 import org.oncogate.testing.PhiCanary;
 import org.oncogate.testing.RunningGateway;
@@ -39,6 +41,23 @@ class InboxHl7Test {
             assertThat(stage(first)).isEqualTo("N+");
             assertThat(second.at("/result/patientResults/0/patientId").asText()).isEqualTo("MRN-B-2");
             assertThat(stage(second)).isEqualTo("N0");
+        }
+    }
+
+    @Test
+    void aBatchWithOneInvalidMessageIsRefusedWholeAndStoresNoJob(@TempDir Path folder) throws Exception {
+        try (RunningGateway gateway = RunningGateway.start(folder, new MutableClock(Instant.now()), Map.of())) {
+            // the first message is fine; the second's report is over the 50,000 characters a patient may have
+            String batch = String.join("\n", oru("C-1", "Invasive ductal carcinoma, pT2 pN1a."),
+                    oru("C-2", "carcinoma ".repeat(5_001)));
+            InboxEndToEndTest.writeAtomically(gateway.inbox("default").resolve("mixed.hl7"),
+                    batch.getBytes(StandardCharsets.UTF_8));
+            Path report = gateway.outbox("default").resolve("mixed.error.json");
+            RunningGateway.await("the error report", Duration.ofSeconds(30), () -> Files.exists(report));
+            assertThat(JobJson.MAPPER.readTree(report.toFile()).toString()).contains("PatientTextTooLong");
+            assertThat(gateway.bean("regionalStore", RegionalStore.class).list(PayloadKind.INPUT))
+                    .as("no job of the batch stored").isEmpty();
+            assertThat(gateway.outbox("default").resolve("mixed-1.result.json")).doesNotExist();
         }
     }
 
