@@ -25,6 +25,7 @@ import org.oncogate.store.RegionalStore;
 import org.oncogate.store.TestStores;
 import org.oncogate.subscription.RequestRateLimit;
 import org.oncogate.subscription.Subscription;
+import org.oncogate.subscription.SecretHash;
 import org.oncogate.subscription.Subscriptions;
 import org.oncogate.usage.UsageCounters;
 import org.oncogate.usage.UsageLedger;
@@ -40,8 +41,8 @@ public final class FuzzPipeline implements AutoCloseable {
     public static final String REGION = "eu-west";
     /** Subscriptions: {@code default} in this region, {@code abroad} in another. */
     public static final Subscriptions SUBSCRIPTIONS = new Subscriptions(List.of(
-            new Subscription("default", REGION, Subscriptions.sha256("oncogate-dev-key")),
-            new Subscription("abroad", "us-east", Subscriptions.sha256("abroad-key"))));
+            new Subscription("default", REGION, SecretHash.sha256("oncogate-dev-key")),
+            new Subscription("abroad", "us-east", SecretHash.sha256("abroad-key"))));
     /** Longer than any input takes; reaching it is a hang. */
     private static final Duration HANG = Duration.ofSeconds(20);
 
@@ -66,7 +67,7 @@ public final class FuzzPipeline implements AutoCloseable {
         }
         store = TestStores.store(folder.resolve("store"), REGION, TestStores.randomKek(), clock);
         usage = new UsageCounters(new SimpleMeterRegistry(), "oncogate-fuzz", REGION, new UsageLedger(), clock);
-        jobs = new JobService(store, new JobValidator(JobLimits.of(50_000, 1)), new RulesEngine(), usage);
+        jobs = new JobService(store, new JobValidator(JobLimits.of(50_000, 1)), new RulesEngine(), usage, origin -> false);
     }
 
     public Path folder() {

@@ -16,6 +16,7 @@ import org.oncogate.fuzz.FuzzCorpus;
 import org.oncogate.fuzz.FuzzPipeline;
 import org.oncogate.fuzz.Mutations;
 import org.oncogate.job.ClinicalType;
+import org.oncogate.job.ClinicalTypeTable;
 
 /**
  * The HL7 path of one MLLP frame, fuzzed: bytes (mutated samples from fuzz/hl7, or random) go

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.oncogate.job.ClinicalType;
+import org.oncogate.job.ClinicalTypeTable;
 
 /**
  * Hostile input found by Hl7Fuzz. HAPI takes quadratic time on two of them: a long run of spaces in a

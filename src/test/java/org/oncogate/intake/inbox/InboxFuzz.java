@@ -20,7 +20,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import org.oncogate.fuzz.FuzzCorpus;
 import org.oncogate.fuzz.FuzzPipeline;
 import org.oncogate.fuzz.Mutations;
-import org.oncogate.intake.hl7.ClinicalTypeTable;
+import org.oncogate.job.ClinicalTypeTable;
 import org.oncogate.intake.hl7.Hl7Parsing;
 import org.oncogate.intake.hl7.Hl7Reader;
 import org.oncogate.intake.hl7.Hl7ReportMapper;
