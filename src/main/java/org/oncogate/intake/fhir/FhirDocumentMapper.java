@@ -4,6 +4,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -33,6 +34,8 @@ import org.oncogate.text.HtmlText;
  * Thread-safe.
  */
 public final class FhirDocumentMapper {
+
+    private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     static final Set<String> TYPES = Set.of("DocumentReference", "DiagnosticReport");
 
@@ -75,6 +78,8 @@ public final class FhirDocumentMapper {
         if (!id.hasIdPart()) {
             throw new FhirRefusal(FhirRefusal.Reason.UNPROCESSABLE, "MissingId", "the " + type + " has no id", "id");
         }
+        // ids are logged and name jobs: only FHIR's id form, so that no text can arrive that way
+        requireFhirId(id.getIdPart(), type, "id");
         IIdType patient = subject.getReferenceElement();
         if (!"Patient".equals(patient.getResourceType()) || !patient.hasIdPart()) {
             throw new FhirRefusal(FhirRefusal.Reason.UNPROCESSABLE, "MissingPatient",
@@ -88,7 +93,17 @@ public final class FhirDocumentMapper {
         String version = id.hasVersionIdPart() ? id.getVersionIdPart()
                 : resource.getMeta().hasVersionId() ? resource.getMeta().getVersionId()
                 : "sha256-" + HexFormat.of().formatHex(SecretHash.sha256(text), 0, 12);
+        if (!version.startsWith("sha256-")) {
+            requireFhirId(version, type, "meta.versionId");
+        }
         return new FhirDocument(type, id.getIdPart(), version, patient.getIdPart(), clinicalType(codes), created, text);
+    }
+
+    private static void requireFhirId(String value, String type, String location) throws FhirRefusal {
+        if (!FHIR_ID.matcher(value).matches()) {
+            throw new FhirRefusal(FhirRefusal.Reason.MALFORMED, "InvalidId",
+                    "the " + type + "'s " + location + " is not a FHIR id (1 to 64 of A-Z, a-z, 0-9, '-', '.')", location);
+        }
     }
 
     private ClinicalType clinicalType(Stream<CodeableConcept> codes) {

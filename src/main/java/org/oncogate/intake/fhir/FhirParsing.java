@@ -74,6 +74,11 @@ public final class FhirParsing {
                     unknownType ? "the body names no FHIR R4 resource type"
                             : "the body is not a FHIR R4 resource in " + format.name(),
                     at.find() ? "line " + at.group(1) + ", column " + at.group(2) : null);
+        } catch (RuntimeException e) {
+            // HAPI's parser fails with runtime errors on some hostile input (a bundle entry it cannot
+            // stitch): as permanent as a syntax error, so a refusal, never a 500 that invites a resend
+            throw new FhirRefusal(FhirRefusal.Reason.MALFORMED, format == Format.XML ? "MalformedXml" : "MalformedJson",
+                    "the body is not a FHIR R4 resource in " + format.name(), null);
         }
     }
 

@@ -95,7 +95,9 @@ record Notification(Kind kind, List<Focus> foci) {
 
     private static Notification backport(Bundle bundle) throws FhirRefusal {
         Parameters status = (Parameters) bundle.getEntryFirstRep().getResource();
-        String type = Optional.ofNullable(status.getParameter("type")).map(p -> p.getValue().primitiveValue())
+        String type = status.getParameter().stream().filter(p -> "type".equals(p.getName())).findFirst()
+                // not Parameters.getParameter(name), which fails on a parameter without a name
+                .map(p -> p.getValue()).map(v -> v.primitiveValue())
                 .orElseThrow(() -> new FhirRefusal(FhirRefusal.Reason.UNPROCESSABLE, "MissingNotificationType",
                         "the subscription status has no type parameter", "Bundle.entry[0].resource.parameter"));
         switch (type) {
@@ -110,11 +112,11 @@ record Notification(Kind kind, List<Focus> foci) {
         }
         List<Focus> foci = new ArrayList<>();
         for (Parameters.ParametersParameterComponent event : status.getParameter()) {
-            if (!event.getName().equals("notification-event")) {
+            if (!"notification-event".equals(event.getName())) {
                 continue;
             }
             for (Parameters.ParametersParameterComponent part : event.getPart()) {
-                if (part.getName().equals("focus") && part.getValue() instanceof Reference focus) {
+                if ("focus".equals(part.getName()) && part.getValue() instanceof Reference focus) {
                     foci.add(focus(bundle, focus.getReferenceElement()));
                 }
             }

@@ -36,6 +36,9 @@ final class SafeXml {
             throw new FhirRefusal(FhirRefusal.Reason.MALFORMED, "MalformedXml", "the body is not well-formed XML",
                     e.getLocation() == null ? null
                             : "line " + e.getLocation().getLineNumber() + ", column " + e.getLocation().getColumnNumber());
+        } catch (RuntimeException e) {
+            // the JDK's StAX reader fails on some broken DTDs while formatting its own error message
+            throw new FhirRefusal(FhirRefusal.Reason.MALFORMED, "MalformedXml", "the body is not well-formed XML", null);
         } finally {
             close(reader);
         }
