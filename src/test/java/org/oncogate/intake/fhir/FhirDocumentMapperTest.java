@@ -22,7 +22,8 @@ import org.oncogate.testing.PhiCanary;
 class FhirDocumentMapperTest {
 
     private static final FhirDocumentMapper MAPPER = new FhirDocumentMapper(ClinicalTypeTable.load(), ClinicalType.PROGRESS);
-    private static final ResourceReader NO_SERVER = new ResourceReader() {
+    /** A source that is never asked: the resources given hold everything. */
+    static final ResourceReader NO_SERVER = new ResourceReader() {
         @Override
         public Resource read(String resourceType, String reference) {
             throw new AssertionError("nothing to read back");

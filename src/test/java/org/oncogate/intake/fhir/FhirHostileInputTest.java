@@ -11,7 +11,6 @@ import org.hl7.fhir.r4.model.CodeType;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Parameters;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.oncogate.job.ClinicalType;
 import org.oncogate.job.ClinicalTypeTable;
@@ -20,17 +19,7 @@ import org.oncogate.job.ClinicalTypeTable;
 class FhirHostileInputTest {
 
     private static final FhirParsing PARSING = new FhirParsing();
-    private static final ResourceReader NO_SERVER = new ResourceReader() {
-        @Override
-        public Resource read(String type, String reference) {
-            throw new AssertionError("nothing to read back");
-        }
-
-        @Override
-        public Bundle search(String query) {
-            throw new AssertionError("nothing to search");
-        }
-    };
+    private static final ResourceReader NO_SERVER = FhirDocumentMapperTest.NO_SERVER;
 
     @Test
     void aSubscriptionStatusParameterWithoutANameIsSkippedNotAnError() throws FhirRefusal {
