@@ -22,7 +22,7 @@ final class TumourSizeFinder {
     private static final String TUMOUR = "(?:tumou?r|lesion|mass|carcinoma|adenocarcinoma|malignancy|neoplasm|nodule)";
     private static final List<Pattern> PATTERNS = List.of(
             // "Tumor size: 2.5 x 2.0 cm", "greatest dimension of invasive carcinoma: 18 mm", "the mass measures 3.1 cm"
-            Pattern.compile("(?i)\\b(?:"
+            CuePattern.startingWith("acgilmnst", "\\b(?:"
                     + "(?:tumou?r|lesion|mass|carcinoma|invasive\\s+(?:tumou?r|carcinoma|component))\\s+(?:size|dimensions?)"
                     + "|(?:greatest|largest|maximum|max)\\s+(?:tumou?r\\s+)?(?:dimension|diameter|size)"
                     + "(?:\\s+of\\s+(?:the\\s+)?(?:invasive\\s+)?(?:tumou?r|carcinoma|component|focus))?"
@@ -31,11 +31,11 @@ final class TumourSizeFinder {
                     + "|" + TUMOUR + "\\s+(?:measures|measuring|spans|is\\s+measured\\s+at|is|was))"
                     + "\\s*[:\\-]?\\s*(?:(?:approximately|about|up\\s+to|at\\s+least)\\s+)?" + SIZE),
             // "forms a 2.3 x 2 x 1.8 cm mass", "a 2.5 cm tan-white firm tumor"
-            Pattern.compile("(?i)(?<![\\d.])" + SIZE + "\\s+(?:[a-z-]+\\s+){0,3}?" + TUMOUR + "\\b"),
+            CuePattern.startingWith("\\d", "(?<![\\d.])" + SIZE + "\\s+(?:[a-z-]+\\s+){0,3}?" + TUMOUR + "\\b"),
             // "squamous cell carcinoma (3.5 cm)"
-            Pattern.compile("(?i)\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*\\(\\s*" + SIZE),
+            CuePattern.startingWith("actm", "\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*\\(\\s*" + SIZE),
             // "adenocarcinoma, moderately differentiated, 2.7 cm diameter"
-            Pattern.compile("(?i)\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*(?:[a-z-]+\\s*,?\\s*){1,3}" + SIZE
+            CuePattern.startingWith("actm", "\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*(?:[a-z-]+\\s*,?\\s*){1,3}" + SIZE
                     + "\\s+(?:in\\s+)?(?:greatest\\s+|maximum\\s+|largest\\s+)?(?:dimension|diameter)"));
     private static final Pattern DIMENSION = Pattern.compile(NUMBER);
     /** The longest pattern before its unit. */
