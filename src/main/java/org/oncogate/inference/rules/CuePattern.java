@@ -3,18 +3,39 @@ package org.oncogate.inference.rules;
 import java.util.regex.Pattern;
 
 /**
- * A case-insensitive pattern that can only start with one of a few characters, compiled behind a
- * zero-width look-ahead for them. The look-ahead changes no match: it turns away a position that cannot
- * start one with a single character test, where the pattern alone would try each of its alternatives
- * there. Most positions of a window start none of the words a cue pattern looks for.
+ * A case-insensitive pattern that can only start with one of a few characters. It is compiled behind a
+ * zero-width look-ahead for them, which changes no match but turns away a position that cannot start one
+ * with a single character test, where the pattern alone would try each of its alternatives there; and
+ * {@link #mayStartWith} lets a caller skip such positions without entering the matcher at all
+ * ({@link Regions#forEachMatch(String, CuePattern, java.util.function.Consumer)}). Most positions of a
+ * window start none of the words a cue pattern looks for.
  */
 final class CuePattern {
 
-    private CuePattern() {
+    private static final int ASCII = 128;
+
+    private final Pattern pattern;
+    private final boolean[] asciiStarts = new boolean[ASCII];
+
+    private CuePattern(String firstChars, String regex) {
+        this.pattern = Pattern.compile("(?i)(?=[" + firstChars + "])" + regex);
+        Pattern first = Pattern.compile("(?i)[" + firstChars + "]");
+        for (char c = 0; c < ASCII; c++) {
+            asciiStarts[c] = first.matcher(String.valueOf(c)).matches();
+        }
     }
 
-    /** {@code regex} (matched ignoring case) behind a look-ahead for {@code firstChars}, a character class body. */
-    static Pattern startingWith(String firstChars, String regex) {
-        return Pattern.compile("(?i)(?=[" + firstChars + "])" + regex);
+    /** {@code regex} (matched ignoring case) that can only start with {@code firstChars}, a character class body. */
+    static CuePattern startingWith(String firstChars, String regex) {
+        return new CuePattern(firstChars, regex);
+    }
+
+    Pattern pattern() {
+        return pattern;
+    }
+
+    /** False only where a match cannot start with {@code c}; other than ASCII is left to the pattern. */
+    boolean mayStartWith(char c) {
+        return c >= ASCII || asciiStarts[c];
     }
 }

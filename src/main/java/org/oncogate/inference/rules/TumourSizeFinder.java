@@ -20,7 +20,7 @@ final class TumourSizeFinder {
     private static final String NUMBER = "\\d{1,3}(?:\\.\\d{1,2})?";
     private static final String SIZE = "(?<dimensions>" + NUMBER + "(?:\\s*(?:[x\u00d7]|by)\\s*" + NUMBER + "){0,2})\\s*(?<unit>cm|mm)\\b";
     private static final String TUMOUR = "(?:tumou?r|lesion|mass|carcinoma|adenocarcinoma|malignancy|neoplasm|nodule)";
-    private static final List<Pattern> PATTERNS = List.of(
+    private static final List<CuePattern> PATTERNS = List.of(
             // "Tumor size: 2.5 x 2.0 cm", "greatest dimension of invasive carcinoma: 18 mm", "the mass measures 3.1 cm"
             CuePattern.startingWith("acgilmnst", "\\b(?:"
                     + "(?:tumou?r|lesion|mass|carcinoma|invasive\\s+(?:tumou?r|carcinoma|component))\\s+(?:size|dimensions?)"
@@ -44,7 +44,7 @@ final class TumourSizeFinder {
     List<Size> find(String text) {
         List<Size> sizes = new ArrayList<>();
         Regions regions = Regions.around(text, i -> unit(text, i), REACH, 40);
-        for (Pattern pattern : PATTERNS) {
+        for (CuePattern pattern : PATTERNS) {
             regions.forEachMatch(text, pattern, m -> sizes.add(size(m)));
         }
         return sizes;
