@@ -34,8 +34,9 @@ final class TumourSizeFinder {
             CuePattern.startingWith("\\d", "(?<![\\d.])" + SIZE + "\\s+(?:[a-z-]+\\s+){0,3}?" + TUMOUR + "\\b"),
             // "squamous cell carcinoma (3.5 cm)"
             CuePattern.startingWith("actm", "\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*\\(\\s*" + SIZE),
-            // "adenocarcinoma, moderately differentiated, 2.7 cm diameter"
-            CuePattern.startingWith("actm", "\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*(?:[a-z-]+\\s*,?\\s*){1,3}" + SIZE
+            // "adenocarcinoma, moderately differentiated, 2.7 cm diameter"; the words are possessive (a word is
+            // never split, which cannot make a match, only try one), as only a number may follow them
+            CuePattern.startingWith("actm", "\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*(?:[a-z-]++\\s*+,?+\\s*+){1,3}" + SIZE
                     + "\\s+(?:in\\s+)?(?:greatest\\s+|maximum\\s+|largest\\s+)?(?:dimension|diameter)"));
     private static final Pattern DIMENSION = Pattern.compile(NUMBER);
     /** The longest pattern before its unit. */
