@@ -3,12 +3,11 @@ package org.oncogate.inference.rules;
 import java.util.regex.Pattern;
 
 /**
- * A case-insensitive pattern that can only start with one of a few characters. It is compiled behind a
- * zero-width look-ahead for them, which changes no match but turns away a position that cannot start one
- * with a single character test, where the pattern alone would try each of its alternatives there; and
- * {@link #mayStartWith} lets a caller skip such positions without entering the matcher at all
- * ({@link Regions#forEachMatch(String, CuePattern, java.util.function.Consumer)}). Most positions of a
- * window start none of the words a cue pattern looks for.
+ * A case-insensitive pattern that can only start with one of a few characters, so that
+ * {@link Regions#forEachMatch(String, CuePattern, java.util.function.Consumer)} enters the matcher only at
+ * the positions that start with one of them, where {@link java.util.regex.Matcher#find()} would try every
+ * alternative of the pattern at every position. Most positions of a window start none of the words a cue
+ * pattern looks for.
  */
 final class CuePattern {
 
@@ -18,7 +17,7 @@ final class CuePattern {
     private final boolean[] asciiStarts = new boolean[ASCII];
 
     private CuePattern(String firstChars, String regex) {
-        this.pattern = Pattern.compile("(?i)(?=[" + firstChars + "])" + regex);
+        this.pattern = Pattern.compile("(?i)" + regex);
         Pattern first = Pattern.compile("(?i)[" + firstChars + "]");
         for (char c = 0; c < ASCII; c++) {
             asciiStarts[c] = first.matcher(String.valueOf(c)).matches();
