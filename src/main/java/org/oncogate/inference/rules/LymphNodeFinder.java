@@ -22,24 +22,26 @@ final class LymphNodeFinder {
     /** Every pattern's match holds the word "node" and reaches at most this far on either side of it. */
     private static final int REACH = 220;
     private static final String NUMBER = "(?:\\d{1,3}|no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+    /** The first characters of {@link #NUMBER}'s words. */
+    private static final String NUMBER_FIRST = "\\dnzotfse";
     private static final String FINDING = "(?:metasta\\w*|carcinoma|adenocarcinoma|tumou?r|malignan\\w*|neoplasm)";
 
     /** "lymph nodes (0/12)", "Sentinel lymph nodes: 1/2": involved / examined. */
-    private static final Pattern FRACTION = Pattern.compile(
-            "(?i)\\b" + NODE + "\\b[^.;/\\n]{0,60}?(?<![\\d/])(?<involved>\\d{1,2})\\s?/\\s?(?<examined>\\d{1,3})(?![\\d/])");
+    private static final CuePattern FRACTION = CuePattern.startingWith("l",
+            "\\b" + NODE + "\\b[^.;/\\n]{0,60}?(?<![\\d/])(?<involved>\\d{1,2})\\s?/\\s?(?<examined>\\d{1,3})(?![\\d/])");
     /** "2 of 15 lymph nodes", "metastatic carcinoma in 0 of 12 regional lymph nodes". */
-    private static final Pattern OF = Pattern.compile(
-            "(?i)\\b(?<involved>" + NUMBER + ")\\s+(?:out\\s+)?of\\s+(?<examined>" + NUMBER + ")\\s+(?:[a-z-]+\\s+){0,3}?" + NODE + "\\b");
+    private static final CuePattern OF = CuePattern.startingWith(NUMBER_FIRST,
+            "\\b(?<involved>" + NUMBER + ")\\s+(?:out\\s+)?of\\s+(?<examined>" + NUMBER + ")\\s+(?:[a-z-]+\\s+){0,3}?" + NODE + "\\b");
     /** "lymph nodes, negative for metastatic carcinoma", "lymph node: no tumor". */
-    private static final Pattern NODES_NEGATIVE = Pattern.compile(
-            "(?i)\\b" + NODE + "\\b[^.\\n]{0,40}?\\b(?:negative for|free of|no|without)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING);
+    private static final CuePattern NODES_NEGATIVE = CuePattern.startingWith("l",
+            "\\b" + NODE + "\\b[^.\\n]{0,40}?\\b(?:negative for|free of|no|without)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING);
     /** "ten benign lymph nodes", "Lymph nodes: not involved", "lymph nodes, uninvolved". */
-    private static final Pattern BENIGN_NODES = Pattern.compile(
-            "(?i)\\b(?:" + NUMBER + "\\s+(?:\\(\\d{1,3}\\)\\s+)?(?:[a-z-]+\\s+){0,2}?(?:benign|negative|uninvolved)\\s+(?:[a-z-]+\\s+){0,2}?" + NODE
+    private static final CuePattern BENIGN_NODES = CuePattern.startingWith(NUMBER_FIRST + "l",
+            "\\b(?:" + NUMBER + "\\s+(?:\\(\\d{1,3}\\)\\s+)?(?:[a-z-]+\\s+){0,2}?(?:benign|negative|uninvolved)\\s+(?:[a-z-]+\\s+){0,2}?" + NODE
                     + "|" + NODE + "\\s*[:,-]\\s*(?:all\\s+)?(?:not\\s+involved|uninvolved|negative|benign)\\b(?!\\s+for\\b))");
     /** "no carcinoma identified in 15 lymph nodes", "negative for malignancy in all lymph nodes". */
-    private static final Pattern NEGATIVE_IN_NODES = Pattern.compile(
-            "(?i)\\b(?:no|negative for)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING + "\\s+(?:[a-z-]+\\s+){0,3}?in\\s+(?:[a-z0-9()-]+\\s+){0,4}?" + NODE + "\\b");
+    private static final CuePattern NEGATIVE_IN_NODES = CuePattern.startingWith("n",
+            "\\b(?:no|negative for)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING + "\\s+(?:[a-z-]+\\s+){0,3}?in\\s+(?:[a-z0-9()-]+\\s+){0,4}?" + NODE + "\\b");
 
     private static final Map<String, Integer> WORDS = Map.ofEntries(
             Map.entry("no", 0), Map.entry("none", 0), Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2),
@@ -54,7 +56,7 @@ final class LymphNodeFinder {
         Regions regions = Regions.around(text, i -> Regions.wordAt(text, i, "node"), REACH, REACH);
         regions.forEachMatch(text, FRACTION, m -> count(m, mentions));
         regions.forEachMatch(text, OF, m -> count(m, mentions));
-        for (Pattern negative : List.of(NODES_NEGATIVE, NEGATIVE_IN_NODES, BENIGN_NODES)) {
+        for (CuePattern negative : List.of(NODES_NEGATIVE, NEGATIVE_IN_NODES, BENIGN_NODES)) {
             regions.forEachMatch(text, negative, m -> mentions.add(mention(false, m.start(), m.end())));
         }
         return mentions;

@@ -48,6 +48,26 @@ final class Regions {
         return (text.charAt(i) | 0x20) == word.charAt(0) && text.regionMatches(true, i, word, 0, word.length());
     }
 
+    /**
+     * The same as {@link #forEachMatch(String, Pattern, Consumer)} for a pattern without {@code \\G}: the
+     * matcher tries only the positions {@code pattern} may start at, each anchored there, and goes on after
+     * a match's end, as {@link Matcher#find()} would.
+     */
+    void forEachMatch(String text, CuePattern pattern, Consumer<Matcher> action) {
+        Matcher m = pattern.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        for (int r = 0; r < starts.length; r++) {
+            int i = starts[r];
+            while (i < ends[r]) {
+                if (pattern.mayStartWith(text.charAt(i)) && m.region(i, ends[r]).lookingAt()) {
+                    action.accept(m);
+                    i = Math.max(m.end(), i + 1);
+                } else {
+                    i++;
+                }
+            }
+        }
+    }
+
     /** Calls {@code action} with the matcher at every match of {@code pattern} in the regions, in text order. */
     void forEachMatch(String text, Pattern pattern, Consumer<Matcher> action) {
         Matcher m = pattern.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);

@@ -20,9 +20,9 @@ final class TumourSizeFinder {
     private static final String NUMBER = "\\d{1,3}(?:\\.\\d{1,2})?";
     private static final String SIZE = "(?<dimensions>" + NUMBER + "(?:\\s*(?:[x\u00d7]|by)\\s*" + NUMBER + "){0,2})\\s*(?<unit>cm|mm)\\b";
     private static final String TUMOUR = "(?:tumou?r|lesion|mass|carcinoma|adenocarcinoma|malignancy|neoplasm|nodule)";
-    private static final List<Pattern> PATTERNS = List.of(
+    private static final List<CuePattern> PATTERNS = List.of(
             // "Tumor size: 2.5 x 2.0 cm", "greatest dimension of invasive carcinoma: 18 mm", "the mass measures 3.1 cm"
-            Pattern.compile("(?i)\\b(?:"
+            CuePattern.startingWith("acgilmnst", "\\b(?:"
                     + "(?:tumou?r|lesion|mass|carcinoma|invasive\\s+(?:tumou?r|carcinoma|component))\\s+(?:size|dimensions?)"
                     + "|(?:greatest|largest|maximum|max)\\s+(?:tumou?r\\s+)?(?:dimension|diameter|size)"
                     + "(?:\\s+of\\s+(?:the\\s+)?(?:invasive\\s+)?(?:tumou?r|carcinoma|component|focus))?"
@@ -31,11 +31,12 @@ final class TumourSizeFinder {
                     + "|" + TUMOUR + "\\s+(?:measures|measuring|spans|is\\s+measured\\s+at|is|was))"
                     + "\\s*[:\\-]?\\s*(?:(?:approximately|about|up\\s+to|at\\s+least)\\s+)?" + SIZE),
             // "forms a 2.3 x 2 x 1.8 cm mass", "a 2.5 cm tan-white firm tumor"
-            Pattern.compile("(?i)(?<![\\d.])" + SIZE + "\\s+(?:[a-z-]+\\s+){0,3}?" + TUMOUR + "\\b"),
+            CuePattern.startingWith("\\d", "(?<![\\d.])" + SIZE + "\\s+(?:[a-z-]+\\s+){0,3}?" + TUMOUR + "\\b"),
             // "squamous cell carcinoma (3.5 cm)"
-            Pattern.compile("(?i)\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*\\(\\s*" + SIZE),
-            // "adenocarcinoma, moderately differentiated, 2.7 cm diameter"
-            Pattern.compile("(?i)\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*(?:[a-z-]+\\s*,?\\s*){1,3}" + SIZE
+            CuePattern.startingWith("actm", "\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*\\(\\s*" + SIZE),
+            // "adenocarcinoma, moderately differentiated, 2.7 cm diameter"; the words are possessive (a word is
+            // never split, which cannot make a match, only try one), as only a number may follow them
+            CuePattern.startingWith("actm", "\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*(?:[a-z-]++\\s*+,?+\\s*+){1,3}" + SIZE
                     + "\\s+(?:in\\s+)?(?:greatest\\s+|maximum\\s+|largest\\s+)?(?:dimension|diameter)"));
     private static final Pattern DIMENSION = Pattern.compile(NUMBER);
     /** The longest pattern before its unit. */
@@ -44,7 +45,7 @@ final class TumourSizeFinder {
     List<Size> find(String text) {
         List<Size> sizes = new ArrayList<>();
         Regions regions = Regions.around(text, i -> unit(text, i), REACH, 40);
-        for (Pattern pattern : PATTERNS) {
+        for (CuePattern pattern : PATTERNS) {
             regions.forEachMatch(text, pattern, m -> sizes.add(size(m)));
         }
         return sizes;
