@@ -53,23 +53,16 @@ public record BenchSettings(int concurrency, int jobs, int warmup, Duration poll
 
     private BenchSettings with(String option, String value) {
         return switch (option) {
-            case "--concurrency" -> withLoad(number(option, value), jobs, warmup);
-            case "--jobs" -> withLoad(concurrency, number(option, value), warmup);
-            case "--warmup" -> withLoad(concurrency, jobs, number(option, value));
+            case "--concurrency" -> withLoad(BenchOptions.number(option, value), jobs, warmup);
+            case "--jobs" -> withLoad(concurrency, BenchOptions.number(option, value), warmup);
+            case "--warmup" -> withLoad(concurrency, jobs, BenchOptions.number(option, value));
             case "--poll-cap-ms" -> new BenchSettings(concurrency, jobs, warmup,
-                    Duration.ofMillis(number(option, value)), jobTimeout, outputDir);
+                    Duration.ofMillis(BenchOptions.number(option, value)), jobTimeout, outputDir);
             case "--job-timeout-s" -> new BenchSettings(concurrency, jobs, warmup, pollCap,
-                    Duration.ofSeconds(number(option, value)), outputDir);
+                    Duration.ofSeconds(BenchOptions.number(option, value)), outputDir);
             case "--out" -> withOutputDir(Path.of(value));
             default -> throw new IllegalArgumentException("unknown option " + option);
         };
     }
 
-    private static int number(String option, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a whole number, not " + value);
-        }
-    }
 }

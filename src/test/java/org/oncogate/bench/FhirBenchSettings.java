@@ -49,22 +49,15 @@ public record FhirBenchSettings(List<Integer> concurrencies, int notifications, 
 
     private FhirBenchSettings with(String option, String value) {
         return switch (option) {
-            case "--concurrency" -> withLoad(Arrays.stream(value.split(",")).map(v -> number(option, v.trim())).toList(),
+            case "--concurrency" -> withLoad(Arrays.stream(value.split(",")).map(v -> BenchOptions.number(option, v.trim())).toList(),
                     notifications, warmup);
-            case "--notifications" -> withLoad(concurrencies, number(option, value), warmup);
-            case "--warmup" -> withLoad(concurrencies, notifications, number(option, value));
-            case "--drain-timeout-s" -> new FhirBenchSettings(concurrencies, notifications, warmup, number(option, value),
+            case "--notifications" -> withLoad(concurrencies, BenchOptions.number(option, value), warmup);
+            case "--warmup" -> withLoad(concurrencies, notifications, BenchOptions.number(option, value));
+            case "--drain-timeout-s" -> new FhirBenchSettings(concurrencies, notifications, warmup, BenchOptions.number(option, value),
                     outputDir);
             case "--out" -> withOutputDir(Path.of(value));
             default -> throw new IllegalArgumentException("unknown option " + option);
         };
     }
 
-    private static int number(String option, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs whole numbers, not " + value);
-        }
-    }
 }

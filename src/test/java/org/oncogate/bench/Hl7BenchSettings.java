@@ -73,27 +73,20 @@ public record Hl7BenchSettings(List<Integer> concurrencies, int messages, int wa
     private Hl7BenchSettings with(String option, String value) {
         return switch (option) {
             case "--concurrency" -> withClosedLoop(numbers(option, value), messages, warmup);
-            case "--messages" -> withClosedLoop(concurrencies, number(option, value), warmup);
-            case "--warmup" -> withClosedLoop(concurrencies, messages, number(option, value));
+            case "--messages" -> withClosedLoop(concurrencies, BenchOptions.number(option, value), warmup);
+            case "--warmup" -> withClosedLoop(concurrencies, messages, BenchOptions.number(option, value));
             case "--rate" -> withOpenLoop(numbers(option, value), openSeconds, openConnections);
-            case "--open-seconds" -> withOpenLoop(rates, number(option, value), openConnections);
-            case "--open-connections" -> withOpenLoop(rates, openSeconds, number(option, value));
+            case "--open-seconds" -> withOpenLoop(rates, BenchOptions.number(option, value), openConnections);
+            case "--open-connections" -> withOpenLoop(rates, openSeconds, BenchOptions.number(option, value));
             case "--drain-timeout-s" -> new Hl7BenchSettings(concurrencies, messages, warmup, rates, openSeconds,
-                    openConnections, number(option, value), outputDir);
+                    openConnections, BenchOptions.number(option, value), outputDir);
             case "--out" -> withOutputDir(Path.of(value));
             default -> throw new IllegalArgumentException("unknown option " + option);
         };
     }
 
     private static List<Integer> numbers(String option, String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).map(v -> number(option, v)).toList();
+        return Arrays.stream(value.split(",")).map(String::trim).map(v -> BenchOptions.number(option, v)).toList();
     }
 
-    private static int number(String option, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs whole numbers, not " + value);
-        }
-    }
 }
