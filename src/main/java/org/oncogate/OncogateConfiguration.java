@@ -38,6 +38,7 @@ import org.oncogate.intake.hl7.Hl7Results;
 import org.oncogate.intake.hl7.Hl7ReportMapper;
 import org.oncogate.intake.hl7.Hl7Senders;
 import org.oncogate.intake.hl7.Hl7Tls;
+import org.oncogate.intake.http.HttpConnectionLimits;
 import org.oncogate.intake.inbox.InboxIntake;
 import org.oncogate.intake.inbox.InboxRegionFilter;
 import org.oncogate.intake.inbox.Outbox;
@@ -64,7 +65,7 @@ import org.oncogate.usage.UsageReport;
 public class OncogateConfiguration implements CamelConfiguration {
 
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
         Config config = new Config(context.getPropertiesComponent());
         Clock clock = registry.lookupByNameAndType("clock", Clock.class);
@@ -101,6 +102,8 @@ public class OncogateConfiguration implements CamelConfiguration {
                 config.getLong("oncogate.api.max-body-size"), config.rateLimit("oncogate.api")));
         registry.bind("openApiDocuments", new OpenApiDocuments());
         fhirChannel(context, config, fhirSources, subscriptions, jobs, usage, region, clock);
+        HttpConnectionLimits.install(context, config.getInt("camel.server.port"), new HttpConnectionLimits.Settings(config.getInt("oncogate.http.max-connections"),
+                config.duration("oncogate.http.read-timeout"), config.duration("oncogate.http.idle-timeout")), usage);
     }
 
     /** The FHIR channel: one FhirContext, the configured sources, intake and write-back. */
