@@ -118,7 +118,7 @@ public class OncogateConfiguration implements CamelConfiguration {
                 sources, clients, subscriptions, jobs, usage, region,
                 new FhirIntake.Settings(config.get("oncogate.fhir.path"), config.get("oncogate.fhir.secret-header"),
                         config.getLong("oncogate.fhir.max-body-size"),
-                        Duration.parse(config.get("oncogate.fhir.ping-lookback"))), clock));
+                        Duration.parse(config.get("oncogate.fhir.ping-lookback")), config.rateLimit("oncogate.fhir")), clock));
         registry.bind("fhirWriteBack", new FhirWriteBack(sources, clients, usage));
     }
 

@@ -17,6 +17,8 @@ import org.hl7.fhir.r4.model.Resource;
 import org.oncogate.job.InvalidJobException;
 import org.oncogate.job.JobOrigin;
 import org.oncogate.job.JobService;
+import org.oncogate.subscription.RateLimitExceededException;
+import org.oncogate.subscription.RequestRateLimit;
 import org.oncogate.subscription.Subscription;
 import org.oncogate.subscription.Subscriptions;
 import org.oncogate.usage.UsageCounters;
@@ -27,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The FHIR rest-hook channel: {@code POST|PUT <path>/<source>[/<Type>[/<id>]]}. Checks run in this
  * order, and nothing is stored before all pass: the source's shared secret (401), its
- * subscription's region (403), size (413), media type (415), the body (400), what it holds (422),
+ * subscription's region (403), its subscription's request rate (429 with {@code Retry-After}), size (413), media type (415), the body (400), what it holds (422),
  * reading focus resources back (503). Then every document becomes a job, stored once (its id derives
  * from source, type, id and version, so a redelivered notification finds its jobs), and the answer
  * is 200 with an {@code OperationOutcome} naming the jobs. Handshakes and heartbeats are answered
@@ -42,7 +44,7 @@ public final class FhirIntake {
     private static final Logger LOG = LoggerFactory.getLogger(FhirIntake.class);
 
     /** What the intake is configured with. */
-    public record Settings(String path, String secretHeader, long maxBodySize, Duration pingLookback) {
+    public record Settings(String path, String secretHeader, long maxBodySize, Duration pingLookback, RequestRateLimit rate) {
     }
 
     private final FhirParsing parsing;
@@ -153,9 +155,13 @@ public final class FhirIntake {
         }
         exchange.setProperty(NEW_JOBS, List.of());
         answer(exchange.getIn(), status, outcome);
+        if (cause instanceof FhirRefusal refusal && refusal.retryAfterSeconds() > 0) {
+            exchange.getIn().setHeader("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+        }
         FhirSource source = exchange.getProperty(SOURCE, FhirSource.class);
         usage.record(UsageEvent.call(CHANNEL, "notify", source == null ? "unknown" : source.subscription(),
-                status == 401 ? "unauthorized" : status == 403 ? "forbidden" : status >= 500 ? "error" : "rejected"));
+                status == 401 ? "unauthorized" : status == 403 ? "forbidden" : status == 429 ? "throttled"
+                        : status >= 500 ? "error" : "rejected"));
         LOG.info("FHIR notification refused with {} {}", status, code);
     }
 
@@ -188,6 +194,11 @@ public final class FhirIntake {
         if (!subscription.region().equals(region)) {
             throw new FhirRefusal(FhirRefusal.Reason.FORBIDDEN, "SubscriptionRegionMismatch",
                     "this source's subscription is bound to another region than the one this endpoint serves", null);
+        }
+        try {
+            settings.rate().admit(subscription);
+        } catch (RateLimitExceededException e) {
+            throw FhirRefusal.throttled(e);
         }
         return source;
     }

@@ -1,5 +1,7 @@
 package org.oncogate.intake.fhir;
 
+import org.oncogate.subscription.RateLimitExceededException;
+
 /**
  * A notification the gateway does not take, answered with an {@code OperationOutcome}: the
  * {@link Reason} fixes the HTTP status and the FHIR issue type, the code names the problem. The
@@ -17,6 +19,7 @@ public final class FhirRefusal extends Exception {
         UNSUPPORTED_MEDIA_TYPE(415, "not-supported"),
         MALFORMED(400, "structure"),
         UNPROCESSABLE(422, "processing"),
+        TOO_MANY_REQUESTS(429, "throttled"),
         SOURCE_UNAVAILABLE(503, "transient");
 
         private final int status;
@@ -39,12 +42,25 @@ public final class FhirRefusal extends Exception {
     private final Reason reason;
     private final String code;
     private final String location;
+    private final long retryAfterSeconds;
 
     public FhirRefusal(Reason reason, String code, String message, String location) {
+        this(reason, code, message, location, 0);
+    }
+
+    private FhirRefusal(Reason reason, String code, String message, String location, long retryAfterSeconds) {
         super(message, null, false, false);
         this.reason = reason;
         this.code = code;
         this.location = location;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The source's subscription sent more notifications than the channel takes per period. */
+    static FhirRefusal throttled(RateLimitExceededException exceeded) {
+        return new FhirRefusal(Reason.TOO_MANY_REQUESTS, "TooManyRequests",
+                "this source's subscription sent more notifications than the gateway takes per period; send it again later",
+                null, exceeded.retryAfterSeconds());
     }
 
     public Reason reason() {
@@ -54,6 +70,11 @@ public final class FhirRefusal extends Exception {
     /** A short name of the problem, e.g. {@code MalformedJson}. */
     public String code() {
         return code;
+    }
+
+    /** The seconds a sender should wait before sending again (a Retry-After header), or 0. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** Where in the notification (a FHIRPath-like expression or a line and column), or null. */

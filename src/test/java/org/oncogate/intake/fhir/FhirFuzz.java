@@ -23,6 +23,7 @@ import org.oncogate.fuzz.JsonMutations;
 import org.oncogate.fuzz.Mutations;
 import org.oncogate.job.ClinicalType;
 import org.oncogate.job.ClinicalTypeTable;
+import org.oncogate.subscription.RequestRateLimit;
 import org.oncogate.subscription.SecretHash;
 
 /**
@@ -47,7 +48,8 @@ class FhirFuzz {
             new FhirDocumentMapper(ClinicalTypeTable.load(), ClinicalType.PATHOLOGY_REPORT), SOURCES,
             SOURCES.clients(CAMEL.createProducerTemplate(), FuzzPipeline.SUBSCRIPTIONS), FuzzPipeline.SUBSCRIPTIONS,
             PIPELINE.jobs(), PIPELINE.usage(), FuzzPipeline.REGION,
-            new FhirIntake.Settings("/fhir", "X-Oncogate-Secret", 4_194_304, Duration.ofHours(1)), PIPELINE.clock());
+            new FhirIntake.Settings("/fhir", "X-Oncogate-Secret", 4_194_304, Duration.ofHours(1),
+                    new RequestRateLimit("fhir", Integer.MAX_VALUE, Duration.ofSeconds(1), System::nanoTime)), PIPELINE.clock());
 
     @Property
     void everyNotificationIsStoredAndAnsweredOrRefusedWithAnOutcomeAndNothingStored(

@@ -131,7 +131,7 @@ class FhirRefusalTest {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String hash(String secret) {
+    static String hash(String secret) {
         return HexFormat.of().formatHex(SecretHash.sha256(secret));
     }
 }
