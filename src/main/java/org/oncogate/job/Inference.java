@@ -33,6 +33,12 @@ public record Inference(
         return NONE.equals(value);
     }
 
+    /** The same inference with at most {@code max} of its evidence spans (the first, strongest ones). */
+    public Inference withAtMostEvidence(int max) {
+        return evidence == null || evidence.size() <= max ? this
+                : new Inference(type, value, description, confidenceScore, evidence.subList(0, max), caseId);
+    }
+
     /** The same inference without its evidence, for {@code includeEvidence=false}. */
     public Inference withoutEvidence() {
         return new Inference(type, value, description, confidenceScore, null, caseId);

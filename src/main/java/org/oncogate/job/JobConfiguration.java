@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * The model configuration of a request, with the hosted service's defaults: evidence included,
- * no cancer-case check, all inference types, not verbose.
+ * no cancer-case check, the hosted service's inference types, not verbose (evidence: the
+ * {@link #MAX_EVIDENCE} strongest spans per inference; verbose: every span).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record JobConfiguration(
@@ -25,8 +26,16 @@ public record JobConfiguration(
         checkForCancerCase = checkForCancerCase != null && checkForCancerCase;
     }
 
-    /** The types to infer: the requested ones, or all when none are named. */
+    /** Evidence spans per inference unless verbose. */
+    public static final int MAX_EVIDENCE = 10;
+
+    /** The types to infer: the requested ones, or the hosted service's when none are named. */
     public Set<InferenceType> requestedTypes() {
-        return inferenceTypes.isEmpty() ? EnumSet.allOf(InferenceType.class) : EnumSet.copyOf(inferenceTypes);
+        return inferenceTypes.isEmpty() ? InferenceType.hostedTypes() : EnumSet.copyOf(inferenceTypes);
+    }
+
+    /** How many evidence spans an inference carries at most. */
+    public int maxEvidence() {
+        return verbose ? Integer.MAX_VALUE : MAX_EVIDENCE;
     }
 }

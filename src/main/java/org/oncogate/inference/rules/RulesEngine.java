@@ -32,8 +32,12 @@ import org.oncogate.text.Span;
  * normalized form and every evidence span is mapped back to the submitted text. Scores are in
  * {@link Confidence}, the choice among several values in {@link ValueSelector}.
  *
- * <p>Immutable after construction, so one instance serves all jobs concurrently. {@code diagnosisDate}
- * is always {@code None}: the rules do not read dates. Nothing here logs; no exception carries text.
+ * oncogate's own types: laterality ({@link LateralityFinder}), grade ({@link GradeFinder}), behaviour
+ * ({@link HistologyBehaviour}) and TNM subcategories ({@link TnmSubcategory}); labelled dates for
+ * {@code diagnosisDate} ({@link DiagnosisDateFinder}).
+ *
+ * <p>Immutable after construction, so one instance serves all jobs concurrently. Nothing here logs; no
+ * exception carries text.
  */
 public final class RulesEngine implements InferenceEngine {
 
@@ -52,11 +56,17 @@ public final class RulesEngine implements InferenceEngine {
     private final TumourSizeFinder sizes = new TumourSizeFinder();
     private final ValueSelector selector = new ValueSelector();
     private final TBySize tBySize;
+    private final HistologyBehaviour behaviour;
+    private final LateralityFinder laterality;
+    private final GradeFinder grades = new GradeFinder();
+    private final DiagnosisDateFinder diagnosisDates = new DiagnosisDateFinder();
 
     /** Loads the lexicons from the classpath. */
     public RulesEngine() {
-        this.histology = new HistologyFinder(Lexicon.fromClasspath(LEXICON + "morphology.tsv"),
-                genericLevels(dataLines(LEXICON + "generic-morphology.txt")));
+        Lexicon morphology = Lexicon.fromClasspath(LEXICON + "morphology.tsv");
+        this.histology = new HistologyFinder(morphology, genericLevels(dataLines(LEXICON + "generic-morphology.txt")));
+        this.behaviour = new HistologyBehaviour(morphology);
+        this.laterality = new LateralityFinder(dataLines(LEXICON + "paired-sites.txt"));
         this.topography = Lexicon.fromClasspath(LEXICON + "topography.tsv");
         this.site = new SiteFinder(topography, Set.copyOf(dataLines(LEXICON + "generic-topography.txt")));
         this.siteFits = SiteFits.of(dataLines(LEXICON + "histology-sites.tsv"));
@@ -77,8 +87,9 @@ public final class RulesEngine implements InferenceEngine {
                 .filter(d -> d.content() != null && DocumentContent.INLINE.equals(d.content().sourceType()) && d.text() != null)
                 .sorted(IN_TIME)
                 .toList();
+        Set<InferenceType> requested = configuration.requestedTypes();
         for (int i = 0; i < documents.size(); i++) {
-            read(documents.get(i), i, found, statedSizes);
+            read(documents.get(i), i, requested, found, statedSizes);
         }
         if (configuration.checkForCancerCase() && found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
             return new PatientResult(patient.id(), List.of());
@@ -87,14 +98,21 @@ public final class RulesEngine implements InferenceEngine {
         Inference siteInference = selector.selectSite(found, histologyInference, siteFits,
                 code -> topography.find(code).map(LexiconEntry::description).orElse(null));
         List<Inference> inferences = new ArrayList<>();
-        for (InferenceType type : configuration.requestedTypes()) {
+        for (InferenceType type : requested) {
             Inference inference = switch (type) {
                 case HISTOLOGY -> histologyInference;
                 case TUMOR_SITE -> siteInference;
                 case PATHOLOGIC_STAGE_T -> pathologicT(found, siteInference, statedSizes);
+                case TUMOR_BEHAVIOR -> behaviour.of(histologyInference);
+                case CLINICAL_STAGE_T_SUBCATEGORY, CLINICAL_STAGE_N_SUBCATEGORY, CLINICAL_STAGE_M_SUBCATEGORY,
+                     PATHOLOGIC_STAGE_N_SUBCATEGORY, PATHOLOGIC_STAGE_M_SUBCATEGORY ->
+                        TnmSubcategory.of(type, selector.select(TnmSubcategory.OF.get(type), found));
+                case PATHOLOGIC_STAGE_T_SUBCATEGORY ->
+                        TnmSubcategory.of(type, pathologicT(found, siteInference, statedSizes));
                 default -> selector.select(type, found);
             };
-            inferences.add(configuration.includeEvidence() ? inference : inference.withoutEvidence());
+            inferences.add(configuration.includeEvidence() ? inference.withAtMostEvidence(configuration.maxEvidence())
+                    : inference.withoutEvidence());
         }
         return new PatientResult(patient.id(), inferences);
     }
@@ -111,8 +129,12 @@ public final class RulesEngine implements InferenceEngine {
         return tBySize.infer(site, statedSizes).orElse(written);
     }
 
-    /** Finds the mentions and tumour sizes of one document and locates them in its submitted text. */
-    private void read(PatientDocument document, int documentOrder, List<Located> found, List<TBySize.StatedSize> statedSizes) {
+    /**
+     * Finds the mentions and tumour sizes of one document and locates them in its submitted text; the
+     * finders of oncogate's own types run only when they are requested.
+     */
+    private void read(PatientDocument document, int documentOrder, Set<InferenceType> requested, List<Located> found,
+                      List<TBySize.StatedSize> statedSizes) {
         String submitted = document.text();
         NormalizedText normalized = NormalizedText.of(submitted);
         String text = normalized.text();
@@ -121,7 +143,15 @@ public final class RulesEngine implements InferenceEngine {
         mentions.addAll(lymphNodes.find(text, document.clinicalType()));
         List<Mention> histologies = histology.find(text, tokens);
         mentions.addAll(histologies);
-        mentions.addAll(site.find(text, tokens, histologies));
+        List<Mention> sites = site.find(text, tokens, histologies);
+        mentions.addAll(sites);
+        mentions.addAll(diagnosisDates.find(text));
+        if (requested.contains(InferenceType.TUMOR_LATERALITY)) {
+            mentions.addAll(laterality.find(text, sites));
+        }
+        if (requested.contains(InferenceType.TUMOR_GRADE)) {
+            mentions.addAll(grades.find(text));
+        }
         mentions.sort(Comparator.comparingInt(Mention::start));
         Sections sections = Sections.of(text);
         double documentWeight = document.clinicalType() == ClinicalType.PATHOLOGY_REPORT ? 1 : Confidence.NOT_PATHOLOGY;

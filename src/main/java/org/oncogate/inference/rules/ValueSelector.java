@@ -24,12 +24,10 @@ import org.oncogate.job.InferenceType;
  *   <li>Within a site category a specific subsite stated next to the tumour wins (C34.1 over C34.9),
  *       see {@link #subsite}.</li>
  * </ol>
- * The inference's evidence is the group's mentions (at most {@link #MAX_EVIDENCE}, most confident
- * first), each with an importance relative to the best one.
+ * The inference's evidence is all the group's mentions, most confident first, each with an importance
+ * relative to the best one (the engine keeps the first {@code JobConfiguration#maxEvidence()}).
  */
 final class ValueSelector {
-
-    static final int MAX_EVIDENCE = 10;
 
     /** Mentions of one value or site category, and their score. */
     private record Group(List<Located> mentions, double score) {
@@ -137,7 +135,6 @@ final class ValueSelector {
         return group.mentions().stream()
                 .sorted(Comparator.comparingDouble((Located l) -> l.mention().confidence()).reversed()
                         .thenComparingInt(Located::order))
-                .limit(MAX_EVIDENCE)
                 .map(l -> new InferenceEvidence(l.evidence(), best == 0 ? 0 : l.mention().confidence() / best))
                 .toList();
     }
