@@ -39,6 +39,11 @@ public record Inference(
                 : new Inference(type, value, description, confidenceScore, evidence.subList(0, max), caseId);
     }
 
+    /** The same inference as one of a patient's clinical cases (when more than one primary is found). */
+    public Inference withCaseId(String id) {
+        return new Inference(type, value, description, confidenceScore, evidence, id);
+    }
+
     /** The same inference without its evidence, for {@code includeEvidence=false}. */
     public Inference withoutEvidence() {
         return new Inference(type, value, description, confidenceScore, null, caseId);

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.oncogate.inference.InferenceEngine;
 import org.oncogate.job.ClinicalNoteEvidence;
@@ -42,6 +44,8 @@ import org.oncogate.text.Span;
 public final class RulesEngine implements InferenceEngine {
 
     private static final String LEXICON = "lexicon/";
+    private static final String FIRST_CASE = "1";
+    private static final String SECOND_CASE = "2";
     /** Documents in the order they were written (ISO-8601 instants compare as text); undated ones first. */
     private static final Comparator<PatientDocument> IN_TIME =
             Comparator.comparing(PatientDocument::createdDateTime, Comparator.nullsFirst(Comparator.naturalOrder()));
@@ -88,15 +92,17 @@ public final class RulesEngine implements InferenceEngine {
                 .sorted(IN_TIME)
                 .toList();
         Set<InferenceType> requested = configuration.requestedTypes();
+        SecondPrimary secondPrimary = new SecondPrimary();
         for (int i = 0; i < documents.size(); i++) {
-            read(documents.get(i), i, requested, found, statedSizes);
+            read(documents.get(i), i, requested, found, statedSizes, secondPrimary);
         }
         if (configuration.checkForCancerCase() && found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
             return new PatientResult(patient.id(), List.of());
         }
         Inference histologyInference = selector.select(InferenceType.HISTOLOGY, found);
-        Inference siteInference = selector.selectSite(found, histologyInference, siteFits,
-                code -> topography.find(code).map(LexiconEntry::description).orElse(null));
+        Function<String, String> describeSite = code -> topography.find(code).map(LexiconEntry::description).orElse(null);
+        Inference siteInference = selector.selectSite(found, histologyInference, siteFits, describeSite);
+        Optional<List<Inference>> secondCase = secondPrimary.secondCase(siteInference, selector, siteFits, describeSite);
         List<Inference> inferences = new ArrayList<>();
         for (InferenceType type : requested) {
             Inference inference = switch (type) {
@@ -111,10 +117,13 @@ public final class RulesEngine implements InferenceEngine {
                         TnmSubcategory.of(type, pathologicT(found, siteInference, statedSizes));
                 default -> selector.select(type, found);
             };
-            inferences.add(configuration.includeEvidence() ? inference.withAtMostEvidence(configuration.maxEvidence())
-                    : inference.withoutEvidence());
+            inferences.add(secondCase.isPresent() ? inference.withCaseId(FIRST_CASE) : inference);
         }
-        return new PatientResult(patient.id(), inferences);
+        secondCase.ifPresent(second -> second.stream().filter(i -> requested.contains(i.type()))
+                .forEach(i -> inferences.add(i.withCaseId(SECOND_CASE))));
+        return new PatientResult(patient.id(), inferences.stream()
+                .map(i -> configuration.includeEvidence() ? i.withAtMostEvidence(configuration.maxEvidence()) : i.withoutEvidence())
+                .toList());
     }
 
     /**
@@ -131,10 +140,11 @@ public final class RulesEngine implements InferenceEngine {
 
     /**
      * Finds the mentions and tumour sizes of one document and locates them in its submitted text; the
-     * finders of oncogate's own types run only when they are requested.
+     * finders of oncogate's own types run only when they are requested. What it says of a second primary
+     * tumour goes to {@code secondPrimary}.
      */
     private void read(PatientDocument document, int documentOrder, Set<InferenceType> requested, List<Located> found,
-                      List<TBySize.StatedSize> statedSizes) {
+                      List<TBySize.StatedSize> statedSizes, SecondPrimary secondPrimary) {
         String submitted = document.text();
         NormalizedText normalized = NormalizedText.of(submitted);
         String text = normalized.text();
@@ -155,6 +165,7 @@ public final class RulesEngine implements InferenceEngine {
         mentions.sort(Comparator.comparingInt(Mention::start));
         Sections sections = Sections.of(text);
         double documentWeight = document.clinicalType() == ClinicalType.PATHOLOGY_REPORT ? 1 : Confidence.NOT_PATHOLOGY;
+        int firstOfDocument = found.size();
         for (Mention statement : mentions) {
             double factor = documentWeight * sections.at(statement.start()).weight * Context.assertion(text, statement.start());
             if (factor == 0) {
@@ -164,6 +175,7 @@ public final class RulesEngine implements InferenceEngine {
             found.add(new Located(mention, evidence(document, normalized, mention.start(), mention.end()), found.size(),
                     documentOrder));
         }
+        secondPrimary.read(text, found.subList(firstOfDocument, found.size()));
         if (document.clinicalType() == ClinicalType.PATHOLOGY_REPORT) {
             for (TumourSizeFinder.Size size : sizes.find(text)) {
                 double weight = sections.at(size.start()).weight * Context.assertion(text, size.start());

@@ -57,7 +57,8 @@ final class McodeResults {
         Date issued = Date.from(job.state().lastUpdateDateTime());
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         Map<InferenceType, Inference> inferred = new EnumMap<>(InferenceType.class);
-        patient.inferences().stream().filter(i -> !i.isNone()).forEach(i -> inferred.put(i.type(), i));
+        // the first case's: a second primary's site and histology (caseId 2, listed after) are not written back
+        patient.inferences().stream().filter(i -> !i.isNone()).forEach(i -> inferred.putIfAbsent(i.type(), i));
         String conditionUrl = null;
         if (inferred.containsKey(InferenceType.TUMOR_SITE) || inferred.containsKey(InferenceType.HISTOLOGY)) {
             Condition condition = condition(inferred, subject, evidence, issued);

@@ -70,6 +70,9 @@ public final class Hl7Results {
             terser.set(at + "3-1", code.loinc());
             terser.set(at + "3-2", code.display());
             terser.set(at + "3-3", "LN");
+            if (inference.caseId() != null) {
+                terser.set(at + "4", inference.caseId()); // the sub-ID groups a case's OBXs when there are two primaries
+            }
             terser.set(at + "5-1", inference.value());
             terser.set(at + "5-2", inference.description() == null ? "" : inference.description());
             terser.set(at + "5-3", code.valueSystem());

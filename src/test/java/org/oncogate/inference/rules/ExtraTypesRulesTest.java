@@ -142,4 +142,29 @@ class ExtraTypesRulesTest {
         assertThat(inference(asking(text, InferenceType.HISTOLOGY), InferenceType.HISTOLOGY).evidence())
                 .hasSize(JobConfiguration.MAX_EVIDENCE);
     }
+
+    @Test
+    void aStatedSecondPrimaryIsASecondCaseWithItsOwnSiteAndHistology() {
+        String text = "Right breast, lumpectomy: invasive ductal carcinoma, 2.1 cm. pT2 pN0.\n"
+                + "Left lung, upper lobe, wedge: adenocarcinoma of the lung, a second primary.";
+        PatientResult result = pathology(text);
+        List<String> cases = result.inferences().stream()
+                .filter(i -> i.type() == InferenceType.TUMOR_SITE || i.type() == InferenceType.HISTOLOGY)
+                .map(i -> i.caseId() + ":" + i.type().wireName() + "=" + i.value().substring(0, Math.min(3, i.value().length())))
+                .toList();
+        assertThat(cases).containsExactly("1:tumorSite=C50", "1:histology=850", "2:tumorSite=C34", "2:histology=814");
+        assertThat(inference(result, InferenceType.PATHOLOGIC_STAGE_T).caseId()).as("every first-case inference says so")
+                .isEqualTo("1");
+    }
+
+    @Test
+    void twoSitesWithoutAStatedSecondPrimaryAreOneCase() {
+        // a metastasis, and two sites named without saying there are two primaries
+        PatientResult result = pathology("Lung, lobectomy: adenocarcinoma. Liver, biopsy: metastatic adenocarcinoma.");
+        assertThat(result.inferences()).allSatisfy(i -> assertThat(i.caseId()).isNull());
+        assertThat(result.inferences()).filteredOn(i -> i.type() == InferenceType.TUMOR_SITE).hasSize(1);
+        // "primary" without a second one
+        PatientResult one = pathology("Primary site: lung. Adenocarcinoma of the lung. Liver: adenocarcinoma.");
+        assertThat(one.inferences()).allSatisfy(i -> assertThat(i.caseId()).isNull());
+    }
 }
