@@ -103,19 +103,18 @@ public final class RulesEngine implements InferenceEngine {
         Function<String, String> describeSite = code -> topography.find(code).map(LexiconEntry::description).orElse(null);
         Inference siteInference = selector.selectSite(found, histologyInference, siteFits, describeSite);
         Optional<List<Inference>> secondCase = secondPrimary.secondCase(siteInference, selector, siteFits, describeSite);
+        Function<InferenceType, Inference> selected = type -> type == InferenceType.PATHOLOGIC_STAGE_T
+                ? pathologicT(found, siteInference, statedSizes) : selector.select(type, found);
         List<Inference> inferences = new ArrayList<>();
         for (InferenceType type : requested) {
             Inference inference = switch (type) {
                 case HISTOLOGY -> histologyInference;
                 case TUMOR_SITE -> siteInference;
-                case PATHOLOGIC_STAGE_T -> pathologicT(found, siteInference, statedSizes);
                 case TUMOR_BEHAVIOR -> behaviour.of(histologyInference);
                 case CLINICAL_STAGE_T_SUBCATEGORY, CLINICAL_STAGE_N_SUBCATEGORY, CLINICAL_STAGE_M_SUBCATEGORY,
-                     PATHOLOGIC_STAGE_N_SUBCATEGORY, PATHOLOGIC_STAGE_M_SUBCATEGORY ->
-                        TnmSubcategory.of(type, selector.select(TnmSubcategory.OF.get(type), found));
-                case PATHOLOGIC_STAGE_T_SUBCATEGORY ->
-                        TnmSubcategory.of(type, pathologicT(found, siteInference, statedSizes));
-                default -> selector.select(type, found);
+                     PATHOLOGIC_STAGE_T_SUBCATEGORY, PATHOLOGIC_STAGE_N_SUBCATEGORY, PATHOLOGIC_STAGE_M_SUBCATEGORY ->
+                        TnmSubcategory.of(type, selected.apply(TnmSubcategory.OF.get(type)));
+                default -> selected.apply(type);
             };
             inferences.add(secondCase.isPresent() ? inference.withCaseId(FIRST_CASE) : inference);
         }
