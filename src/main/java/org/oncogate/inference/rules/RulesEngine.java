@@ -46,6 +46,7 @@ public final class RulesEngine implements InferenceEngine {
     private final TnmFinder tnm = new TnmFinder();
     private final LymphNodeFinder lymphNodes = new LymphNodeFinder();
     private final HistologyFinder histology;
+    private final Subtypes subtypes;
     private final SiteFinder site;
     private final SiteFits siteFits;
     private final Lexicon topography;
@@ -55,8 +56,9 @@ public final class RulesEngine implements InferenceEngine {
 
     /** Loads the lexicons from the classpath. */
     public RulesEngine() {
+        this.subtypes = Subtypes.of(dataLines(LEXICON + "histology-subtypes.tsv"));
         this.histology = new HistologyFinder(Lexicon.fromClasspath(LEXICON + "morphology.tsv"),
-                genericLevels(dataLines(LEXICON + "generic-morphology.txt")));
+                genericLevels(dataLines(LEXICON + "generic-morphology.txt")), subtypes);
         this.topography = Lexicon.fromClasspath(LEXICON + "topography.tsv");
         this.site = new SiteFinder(topography, Set.copyOf(dataLines(LEXICON + "generic-topography.txt")));
         this.siteFits = SiteFits.of(dataLines(LEXICON + "histology-sites.tsv"));
@@ -83,7 +85,7 @@ public final class RulesEngine implements InferenceEngine {
         if (configuration.checkForCancerCase() && found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
             return new PatientResult(patient.id(), List.of());
         }
-        Inference histologyInference = selector.select(InferenceType.HISTOLOGY, found);
+        Inference histologyInference = selector.select(InferenceType.HISTOLOGY, subtypes.parentsYield(found));
         Inference siteInference = selector.selectSite(found, histologyInference, siteFits,
                 code -> topography.find(code).map(LexiconEntry::description).orElse(null));
         List<Inference> inferences = new ArrayList<>();
