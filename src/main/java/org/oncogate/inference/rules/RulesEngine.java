@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.oncogate.inference.InferenceEngine;
 import org.oncogate.job.ClinicalNoteEvidence;
@@ -48,6 +47,7 @@ public final class RulesEngine implements InferenceEngine {
     private final HistologyFinder histology;
     private final Subtypes subtypes;
     private final SiteFinder site;
+    private final GenericSites genericSites;
     private final SiteFits siteFits;
     private final Lexicon topography;
     private final TumourSizeFinder sizes = new TumourSizeFinder();
@@ -60,7 +60,8 @@ public final class RulesEngine implements InferenceEngine {
         this.histology = new HistologyFinder(Lexicon.fromClasspath(LEXICON + "morphology.tsv"),
                 genericLevels(dataLines(LEXICON + "generic-morphology.txt")), subtypes);
         this.topography = Lexicon.fromClasspath(LEXICON + "topography.tsv");
-        this.site = new SiteFinder(topography, Set.copyOf(dataLines(LEXICON + "generic-topography.txt")));
+        this.genericSites = GenericSites.of(dataLines(LEXICON + "generic-topography.txt"));
+        this.site = new SiteFinder(topography, genericSites);
         this.siteFits = SiteFits.of(dataLines(LEXICON + "histology-sites.tsv"));
         this.tBySize = TBySize.of(dataLines(LEXICON + "t-by-size.tsv"));
         this.modelVersion = "oncogate-rules-" + dataLines(LEXICON + "VERSION").get(0);
@@ -86,7 +87,8 @@ public final class RulesEngine implements InferenceEngine {
             return new PatientResult(patient.id(), List.of());
         }
         Inference histologyInference = selector.select(InferenceType.HISTOLOGY, subtypes.parentsYield(found));
-        Inference siteInference = selector.selectSite(found, histologyInference, siteFits,
+        Inference siteInference = selector.selectSite(
+                genericSites.yielding(found, category -> siteFits.fit(histologyInference.value(), category) > 0), histologyInference, siteFits,
                 code -> topography.find(code).map(LexiconEntry::description).orElse(null));
         List<Inference> inferences = new ArrayList<>();
         for (InferenceType type : configuration.requestedTypes()) {
