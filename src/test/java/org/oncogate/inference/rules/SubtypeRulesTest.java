@@ -1,0 +1,90 @@
+package org.oncogate.inference.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.oncogate.inference.rules.EngineFixture.evidenceWords;
+import static org.oncogate.inference.rules.EngineFixture.pathology;
+import static org.oncogate.inference.rules.EngineFixture.value;
+import static org.oncogate.job.InferenceType.HISTOLOGY;
+import static org.oncogate.job.InferenceType.TUMOR_SITE;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.oncogate.job.Inference;
+import org.oncogate.job.PatientResult;
+
+/**
+ * The most specific histology stated wins ({@code lexicon/histology-subtypes.tsv}), and organs named only as NOS
+ * yield to neighbours named beside them or compete when the histology arises there ({@code lexicon/generic-topography.txt}).
+ */
+class SubtypeRulesTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        // the type written after the size in parentheses
+        "Right kidney: renal cell carcinoma (6.0 cm), conventional type, Fuhrman grade 3.; 8310; renal cell carcinoma (6.0 cm), conventional type",
+        // a synoptic field
+        "Kidney, nephrectomy. Histologic type: renal cell carcinoma, papillary type 2.; 8260; renal cell carcinoma, papillary type",
+        // the cell type of a uveal melanoma
+        "Left globe, enucleation: choroidal melanoma, spindled type, 12 mm base.; 8772; melanoma, spindled type",
+        "Right eye: ciliochoroidal melanoma of mixed cell type.; 8770; melanoma of mixed cell type",
+        // the type in the next sentence's label
+        "Breast, excision: invasive adenocarcinoma of the breast. Histologic type: ductal. Grade 2.; 8500; invasive adenocarcinoma of the breast. Histologic type: ductal"})
+    void aQualifierAfterTheParentNamesTheSubtype(String text, String histology, String words) {
+        PatientResult result = pathology(text);
+        assertThat(value(result, HISTOLOGY)).isEqualTo(histology);
+        assertThat(evidenceWords(text, result, HISTOLOGY)).isEqualTo(words);
+    }
+
+    @Test
+    void aQualifierBeyondReachOrAfterTheNextHistologyNamesNothing() {
+        // "clear cells" lies more than eight words after the parent
+        assertThat(value(pathology("Kidney: renal cell carcinoma, Fuhrman nuclear grade 3, invading perinephric fat, "
+                + "with clear cells in the adjacent parenchyma."), HISTOLOGY)).isEqualTo("8312");
+        // "ductal features" is no type: the prostatic adenocarcinoma stays NOS
+        assertThat(value(pathology("Prostate: adenocarcinoma with ductal features, Gleason 4+4."), HISTOLOGY)).isEqualTo("8140");
+    }
+
+    @Test
+    void aNegatedParentGivesNoSubtype() {
+        assertThat(value(pathology("Kidney: no renal cell carcinoma, clear cell type, is seen."), HISTOLOGY))
+                .isEqualTo(Inference.NONE);
+    }
+
+    @Test
+    void aParentYieldsToItsSubtypeStatedElsewhere() {
+        // repeated papillary carcinoma, the variant stated once in the synoptic part
+        String text = "Thyroid, total thyroidectomy: papillary thyroid carcinoma, 2.7 cm. Papillary thyroid carcinoma "
+                + "involves the capsule. Papillary carcinoma, right lobe. Variant: tall cell variant.";
+        PatientResult result = pathology(text);
+        assertThat(value(result, HISTOLOGY)).isEqualTo("8344");
+        assertThat(evidenceWords(text, result, HISTOLOGY)).isEqualTo("tall cell variant");
+    }
+
+    @Test
+    void aParentDoesNotYieldToAnotherCodeFoundBesideIt() {
+        // a microcarcinoma in the other lobe is not a subtype of the tumour
+        String text = "Thyroid: papillary thyroid carcinoma, 2.1 cm, right lobe. Papillary thyroid carcinoma invades "
+                + "the capsule. Left lobe: papillary microcarcinoma, 0.3 cm.";
+        assertThat(value(pathology(text), HISTOLOGY)).isEqualTo("8260");
+    }
+
+    @Test
+    void colonNosYieldsToTheRectumNamedBesideIt() {
+        assertThat(value(pathology("Rectum, low anterior resection: segment of colon with invasive adenocarcinoma, 4 cm."),
+                TUMOR_SITE)).isEqualTo("C20.9");
+        // a colon subsite does not yield
+        assertThat(value(pathology("Sigmoid colon and upper rectum, resection: adenocarcinoma of the sigmoid colon."),
+                TUMOR_SITE)).isEqualTo("C18.7");
+    }
+
+    @Test
+    void uterusNosCompetesWhenTheHistologyArisesThere() {
+        // carcinosarcoma of the uterus is coded to the uterus, NOS
+        assertThat(value(pathology("Uterus, total hysterectomy: carcinosarcoma of the uterus, 6 cm, invading the myometrium."),
+                TUMOR_SITE)).isEqualTo("C55.9");
+        // an endometrioid carcinoma is still coded to the corpus
+        assertThat(value(pathology("Uterus, total hysterectomy: endometrioid adenocarcinoma of the uterus, invading the myometrium."),
+                TUMOR_SITE)).isEqualTo("C54.2");
+    }
+}
