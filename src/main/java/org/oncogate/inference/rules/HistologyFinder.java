@@ -14,9 +14,10 @@ import org.oncogate.job.InferenceType;
 /**
  * Finds histology: explicit ICD-O-3 morphology codes ({@code 8140/3}, {@code M 8255/3}) and morphology
  * lexicon terms. Negated statements are dropped. The rank puts malignant before in situ before other
- * behaviours, and a specific morphology before a generic one ("malignant neoplasm" before "carcinoma" before
- * "adenocarcinoma", listed with their levels in {@code lexicon/generic-morphology.txt}), so that a report naming "invasive ductal carcinoma" once and
- * "carcinoma" ten times is read as ductal carcinoma.
+ * behaviours, and a specific morphology before a generic one ("malignant neoplasm" before "carcinoma", listed
+ * with their levels in {@code lexicon/generic-morphology.txt}), so that a report naming "invasive ductal carcinoma"
+ * once and "carcinoma" ten times is read as ductal carcinoma. A qualifier a few words after a term names its
+ * subtype ("renal cell carcinoma, conventional type", {@link Subtypes}).
  */
 final class HistologyFinder {
 

@@ -3,11 +3,9 @@ package org.oncogate.inference.rules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The subtypes of histologies, from {@code lexicon/histology-subtypes.tsv}: registrars code the most specific
@@ -22,17 +20,31 @@ final class Subtypes {
 
     /** The qualifier terms of each parent (4-digit code): entries coded with the subtype's 4-digit code. */
     private final Map<String, PhraseMatcher> qualifiers;
-    /** The subtypes of each parent, 4-digit codes. */
-    private final Map<String, Set<String>> subtypes;
+    /** A range of 4-digit morphology codes, {@code from..to}. */
+    private record Range(int from, int to) {
 
-    private Subtypes(Map<String, PhraseMatcher> qualifiers, Map<String, Set<String>> subtypes) {
+        static Range of(String column) {
+            String[] ends = column.split("-");
+            return new Range(Integer.parseInt(ends[0]), Integer.parseInt(ends[ends.length - 1]));
+        }
+
+        boolean holds(String histology) {
+            int code = Integer.parseInt(histology);
+            return from <= code && code <= to;
+        }
+    }
+
+    /** The subtypes of each parent (4-digit code): codes or ranges of them. */
+    private final Map<String, List<Range>> subtypes;
+
+    private Subtypes(Map<String, PhraseMatcher> qualifiers, Map<String, List<Range>> subtypes) {
         this.qualifiers = Map.copyOf(qualifiers);
         this.subtypes = Map.copyOf(subtypes);
     }
 
     static Subtypes of(List<String> lines) {
         Map<String, List<LexiconEntry>> qualifierEntries = new HashMap<>();
-        Map<String, Set<String>> subtypes = new HashMap<>();
+        Map<String, List<Range>> subtypes = new HashMap<>();
         for (String line : lines) {
             String[] columns = line.split("\t");
             if (columns.length < 2 || columns.length > 3) {
@@ -40,7 +52,7 @@ final class Subtypes {
             }
             String parent = columns[0].strip();
             String subtype = columns[1].strip();
-            subtypes.computeIfAbsent(parent, p -> new HashSet<>()).add(subtype);
+            subtypes.computeIfAbsent(parent, p -> new ArrayList<>()).add(Range.of(subtype));
             if (columns.length == 3) {
                 List<String> terms = Arrays.stream(columns[2].split("\\|")).map(String::strip).filter(t -> !t.isEmpty()).toList();
                 qualifierEntries.computeIfAbsent(parent, p -> new ArrayList<>()).add(new LexiconEntry(subtype, terms.get(0), terms));
@@ -48,7 +60,7 @@ final class Subtypes {
         }
         Map<String, PhraseMatcher> qualifiers = new HashMap<>();
         qualifierEntries.forEach((parent, entries) -> qualifiers.put(parent, new PhraseMatcher(Lexicon.of(entries))));
-        subtypes.replaceAll((parent, codes) -> Set.copyOf(codes));
+        subtypes.replaceAll((parent, ranges) -> List.copyOf(ranges));
         return new Subtypes(qualifiers, subtypes);
     }
 
@@ -64,9 +76,10 @@ final class Subtypes {
         return matcher.find(words).stream().findFirst();
     }
 
-    /** Whether {@code histology} is a listed subtype of {@code parent} (4-digit codes). */
+    /** Whether {@code histology} is a listed subtype of {@code parent} (4-digit codes; a parent is no subtype of itself). */
     boolean isSubtype(String histology, String parent) {
-        return subtypes.getOrDefault(parent, Set.of()).contains(histology);
+        return !histology.equals(parent) && histology.chars().allMatch(Character::isDigit)
+                && subtypes.getOrDefault(parent, List.of()).stream().anyMatch(r -> r.holds(histology));
     }
 
     /**

@@ -70,6 +70,18 @@ class SubtypeRulesTest {
     }
 
     @Test
+    void squamousCellCarcinomaYieldsToItsOwnSubtypesOnly() {
+        // a second, smaller tumour of another kind does not make the repeated squamous cell carcinoma yield
+        String twoTumours = "Right upper lobe: squamous cell carcinoma, 3 cm. Squamous cell carcinoma invades the pleura. "
+                + "Right lower lobe: a second nodule of papillary adenocarcinoma, 0.8 cm.";
+        assertThat(value(pathology(twoTumours), HISTOLOGY)).isEqualTo("8070");
+        // its own subtype, stated once, wins over the repeated NOS
+        String subtype = "Larynx: squamous cell carcinoma, 3 cm. Squamous cell carcinoma invades cartilage. "
+                + "Microscopic: keratinizing squamous cell carcinoma.";
+        assertThat(value(pathology(subtype), HISTOLOGY)).isEqualTo("8071");
+    }
+
+    @Test
     void colonNosYieldsToTheRectumNamedBesideIt() {
         assertThat(value(pathology("Rectum, low anterior resection: segment of colon with invasive adenocarcinoma, 4 cm."),
                 TUMOR_SITE)).isEqualTo("C20.9");
