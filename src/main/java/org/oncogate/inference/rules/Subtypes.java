@@ -3,9 +3,12 @@ package org.oncogate.inference.rules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.oncogate.job.InferenceType;
 
 /**
  * The subtypes of histologies, from {@code lexicon/histology-subtypes.tsv}: registrars code the most specific
@@ -87,11 +90,18 @@ final class Subtypes {
      * subtype of it of the same rank is also found for the patient.
      */
     List<Located> parentsYield(List<Located> found) {
+        Map<Integer, Set<String>> valuesByRank = new HashMap<>();
+        for (Located located : found) {
+            Mention m = located.mention();
+            if (m.type() == InferenceType.HISTOLOGY) {
+                valuesByRank.computeIfAbsent(m.rank(), r -> new HashSet<>()).add(m.value());
+            }
+        }
         List<Located> result = new ArrayList<>(found.size());
         for (Located located : found) {
             Mention m = located.mention();
-            boolean yields = subtypes.containsKey(m.value()) && found.stream().map(Located::mention)
-                    .anyMatch(o -> o.type() == m.type() && o.rank() == m.rank() && isSubtype(o.value(), m.value()));
+            boolean yields = m.type() == InferenceType.HISTOLOGY && subtypes.containsKey(m.value())
+                    && valuesByRank.get(m.rank()).stream().anyMatch(v -> isSubtype(v, m.value()));
             result.add(yields ? new Located(m.ranked(m.rank() - 1), located.evidence(), located.order(), located.document()) : located);
         }
         return result;
