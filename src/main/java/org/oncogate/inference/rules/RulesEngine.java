@@ -49,6 +49,8 @@ public final class RulesEngine implements InferenceEngine {
     private final SiteFinder site;
     private final GenericSites genericSites;
     private final SiteFits siteFits;
+    private final UsualHistology usualHistology;
+    private final Lexicon morphology;
     private final Lexicon topography;
     private final TumourSizeFinder sizes = new TumourSizeFinder();
     private final ValueSelector selector = new ValueSelector();
@@ -57,7 +59,9 @@ public final class RulesEngine implements InferenceEngine {
     /** Loads the lexicons from the classpath. */
     public RulesEngine() {
         this.subtypes = Subtypes.of(dataLines(LEXICON + "histology-subtypes.tsv"));
-        this.histology = new HistologyFinder(Lexicon.fromClasspath(LEXICON + "morphology.tsv"),
+        this.morphology = Lexicon.fromClasspath(LEXICON + "morphology.tsv");
+        this.usualHistology = UsualHistology.of(dataLines(LEXICON + "usual-histology.tsv"));
+        this.histology = new HistologyFinder(morphology,
                 genericLevels(dataLines(LEXICON + "generic-morphology.txt")), subtypes);
         this.topography = Lexicon.fromClasspath(LEXICON + "topography.tsv");
         this.genericSites = GenericSites.of(dataLines(LEXICON + "generic-topography.txt"));
@@ -90,10 +94,12 @@ public final class RulesEngine implements InferenceEngine {
         Inference siteInference = selector.selectSite(
                 genericSites.yielding(found, category -> siteFits.fit(histologyInference.value(), category) > 0), histologyInference, siteFits,
                 code -> topography.find(code).map(LexiconEntry::description).orElse(null));
+        Inference histologyOfSite = usualHistology.refine(histologyInference, siteInference,
+                code -> morphology.find(code + "/3").map(LexiconEntry::description).orElse(null));
         List<Inference> inferences = new ArrayList<>();
         for (InferenceType type : configuration.requestedTypes()) {
             Inference inference = switch (type) {
-                case HISTOLOGY -> histologyInference;
+                case HISTOLOGY -> histologyOfSite;
                 case TUMOR_SITE -> siteInference;
                 case PATHOLOGIC_STAGE_T -> pathologicT(found, siteInference, statedSizes);
                 default -> selector.select(type, found);

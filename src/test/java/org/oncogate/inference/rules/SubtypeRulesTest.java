@@ -38,9 +38,12 @@ class SubtypeRulesTest {
 
     @Test
     void aQualifierBeyondReachOrAfterTheNextHistologyNamesNothing() {
-        // "clear cells" lies more than eight words after the parent
-        assertThat(value(pathology("Kidney: renal cell carcinoma, Fuhrman nuclear grade 3, invading perinephric fat, "
-                + "with clear cells in the adjacent parenchyma."), HISTOLOGY)).isEqualTo("8312");
+        // "spindle cell" lies more than eight words after the parent
+        assertThat(value(pathology("Skin of back: malignant melanoma, Breslow thickness 1.2 mm, Clark level IV, "
+                + "with spindle cell areas at the base."), HISTOLOGY)).isEqualTo("8720");
+        // the qualifier follows another histology term, not the parent
+        assertThat(value(pathology("Skin of back: malignant melanoma and a nevus, spindle cell type."), HISTOLOGY))
+                .isEqualTo("8720");
         // "ductal features" is no type: the prostatic adenocarcinoma stays NOS
         assertThat(value(pathology("Prostate: adenocarcinoma with ductal features, Gleason 4+4."), HISTOLOGY)).isEqualTo("8140");
     }
@@ -79,6 +82,24 @@ class SubtypeRulesTest {
         String subtype = "Larynx: squamous cell carcinoma, 3 cm. Squamous cell carcinoma invades cartilage. "
                 + "Microscopic: keratinizing squamous cell carcinoma.";
         assertThat(value(pathology(subtype), HISTOLOGY)).isEqualTo("8071");
+    }
+
+    @Test
+    void aGenericHistologyIsTheOrgansUsualOne() {
+        // breast carcinoma, NOS: the usual infiltrating duct carcinoma, less confident than a stated one
+        String text = "Left breast, mastectomy: invasive carcinoma, 2.1 cm, Nottingham grade 2.";
+        PatientResult result = pathology(text);
+        assertThat(value(result, HISTOLOGY)).isEqualTo("8500");
+        assertThat(evidenceWords(text, result, HISTOLOGY)).isEqualTo("invasive carcinoma");
+        double stated = EngineFixture.inference(pathology("Left breast, mastectomy: invasive ductal carcinoma, 2.1 cm."), HISTOLOGY)
+                .confidenceScore();
+        assertThat(EngineFixture.inference(result, HISTOLOGY).confidenceScore()).isLessThan(stated);
+        // an adenocarcinoma of the ovary is coded serous
+        assertThat(value(pathology("Right ovary, oophorectomy: adenocarcinoma, high grade."), HISTOLOGY)).isEqualTo("8441");
+        // a stated histology is kept, and an organ of several common kinds (lung) keeps the generic one
+        assertThat(value(pathology("Right ovary: endometrioid adenocarcinoma."), HISTOLOGY)).isEqualTo("8380");
+        assertThat(value(pathology("Right upper lobe of lung, lobectomy: carcinoma, poorly differentiated."), HISTOLOGY))
+                .isEqualTo("8010");
     }
 
     @Test
