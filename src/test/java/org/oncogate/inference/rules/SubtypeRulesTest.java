@@ -112,6 +112,17 @@ class SubtypeRulesTest {
     }
 
     @Test
+    void bloodAndLymphNodesAreNoPrimaryOfASolidTumourButOfALymphoma() {
+        // the blood sample sent as a control, the nodes as staging sites
+        assertThat(value(pathology("Specimens: Blood. Blood. Brain, left frontal lobe: glioblastoma. Blood: normal."), TUMOR_SITE))
+                .isEqualTo("C71.1");
+        assertThat(value(pathology("Endometrium, biopsy: endometrioid adenocarcinoma. Pelvic lymph nodes: metastatic "
+                + "adenocarcinoma. Pelvic lymph nodes, right: positive."), TUMOR_SITE)).isEqualTo("C54.1");
+        // a lymphoma arises in the nodes
+        assertThat(value(pathology("Pelvic lymph nodes, excision: diffuse large B-cell lymphoma."), TUMOR_SITE)).isEqualTo("C77.5");
+    }
+
+    @Test
     void uterusNosCompetesWhenTheHistologyArisesThere() {
         // carcinosarcoma of the uterus is coded to the uterus, NOS
         assertThat(value(pathology("Uterus, total hysterectomy: carcinosarcoma of the uterus, 6 cm, invading the myometrium."),
