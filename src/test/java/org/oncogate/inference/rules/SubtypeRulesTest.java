@@ -44,6 +44,9 @@ class SubtypeRulesTest {
         // the qualifier follows another histology term, not the parent
         assertThat(value(pathology("Skin of back: malignant melanoma and a nevus, spindle cell type."), HISTOLOGY))
                 .isEqualTo("8720");
+        // "clear cell type" qualifies a renal cell carcinoma only, not a hepatocellular one
+        assertThat(value(pathology("Liver, segment 6: hepatocellular carcinoma, clear cell type, 4 cm."), HISTOLOGY))
+                .isEqualTo("8170");
         // "ductal features" is no type: the prostatic adenocarcinoma stays NOS
         assertThat(value(pathology("Prostate: adenocarcinoma with ductal features, Gleason 4+4."), HISTOLOGY)).isEqualTo("8140");
     }
