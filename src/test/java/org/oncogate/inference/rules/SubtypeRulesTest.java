@@ -45,7 +45,7 @@ class SubtypeRulesTest {
         assertThat(value(pathology("Skin of back: malignant melanoma and a nevus, spindle cell type."), HISTOLOGY))
                 .isEqualTo("8720");
         // "clear cell type" qualifies a renal cell carcinoma only, not a hepatocellular one
-        assertThat(value(pathology("Liver, segment 6: hepatocellular carcinoma, clear cell type, 4 cm."), HISTOLOGY))
+        assertThat(value(pathology("Liver, segment 6: hepatocellular carcinoma, 4 cm, clear cell type."), HISTOLOGY))
                 .isEqualTo("8170");
         // "ductal features" is no type: the prostatic adenocarcinoma stays NOS
         assertThat(value(pathology("Prostate: adenocarcinoma with ductal features, Gleason 4+4."), HISTOLOGY)).isEqualTo("8140");
