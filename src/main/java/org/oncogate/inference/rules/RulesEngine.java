@@ -91,11 +91,13 @@ public final class RulesEngine implements InferenceEngine {
             return new PatientResult(patient.id(), List.of());
         }
         Inference histologyInference = selector.select(InferenceType.HISTOLOGY, subtypes.parentsYield(found));
-        Inference siteInference = selector.selectSite(
-                genericSites.yielding(found, category -> siteFits.fit(histologyInference.value(), category) > 0), histologyInference, siteFits,
+        List<Located> sites = genericSites.yielding(found, category -> siteFits.fit(histologyInference.value(), category) > 0);
+        Inference siteInference = selector.selectSite(sites, histologyInference, siteFits,
                 code -> topography.find(code).map(LexiconEntry::description).orElse(null));
-        Inference histologyOfSite = usualHistology.refine(histologyInference, siteInference,
-                code -> morphology.find(code + "/3").map(LexiconEntry::description).orElse(null));
+        Inference histologyOfSite = malignant(found, histologyInference)
+                ? usualHistology.refine(histologyInference, siteInference,
+                        code -> morphology.find(code + "/3").map(LexiconEntry::description).orElse(null))
+                : histologyInference;
         List<Inference> inferences = new ArrayList<>();
         for (InferenceType type : configuration.requestedTypes()) {
             Inference inference = switch (type) {
@@ -107,6 +109,12 @@ public final class RulesEngine implements InferenceEngine {
             inferences.add(configuration.includeEvidence() ? inference : inference.withoutEvidence());
         }
         return new PatientResult(patient.id(), inferences);
+    }
+
+    /** Whether a malignant mention states the chosen histology (an in situ carcinoma keeps its generic code). */
+    private static boolean malignant(List<Located> found, Inference histology) {
+        return found.stream().map(Located::mention).anyMatch(m -> m.type() == InferenceType.HISTOLOGY
+                && m.indicatesCancer() && m.value().equals(histology.value()));
     }
 
     /**

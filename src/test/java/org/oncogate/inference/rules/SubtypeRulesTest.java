@@ -99,6 +99,8 @@ class SubtypeRulesTest {
         assertThat(EngineFixture.inference(result, HISTOLOGY).confidenceScore()).isLessThan(stated);
         // an adenocarcinoma of the ovary is coded serous
         assertThat(value(pathology("Right ovary, oophorectomy: adenocarcinoma, high grade."), HISTOLOGY)).isEqualTo("8441");
+        // an in situ carcinoma keeps its generic code
+        assertThat(value(pathology("Left breast, excision: carcinoma in situ, 1 cm."), HISTOLOGY)).isEqualTo("8010");
         // a stated histology is kept, and an organ of several common kinds (lung) keeps the generic one
         assertThat(value(pathology("Right ovary: endometrioid adenocarcinoma."), HISTOLOGY)).isEqualTo("8380");
         assertThat(value(pathology("Right upper lobe of lung, lobectomy: carcinoma, poorly differentiated."), HISTOLOGY))
