@@ -39,6 +39,8 @@ final class Confidence {
     static final double SITE_FITS_HISTOLOGY = 0.2;
     /** A site read only from the histology ("glioblastoma": brain) keeps this share of the histology's confidence. */
     static final double SITE_FROM_HISTOLOGY = 0.6;
+    /** A histology read from the site's usual one ("breast: carcinoma": duct carcinoma) keeps this share of the confidence. */
+    static final double HISTOLOGY_FROM_SITE = 0.8;
     /** A site mention at least this confident was stated next to the tumour (or as a code). */
     static final double SITE_SUPPORTED = TERM + SITE_NEAR_HISTOLOGY;
     static final double LYMPH_NODE_FINDING = 0.6;

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,9 +14,10 @@ import org.oncogate.job.InferenceType;
 /**
  * Finds histology: explicit ICD-O-3 morphology codes ({@code 8140/3}, {@code M 8255/3}) and morphology
  * lexicon terms. Negated statements are dropped. The rank puts malignant before in situ before other
- * behaviours, and a specific morphology before a generic one ("malignant neoplasm" before "carcinoma" before
- * "adenocarcinoma", listed with their levels in {@code lexicon/generic-morphology.txt}), so that a report naming "invasive ductal carcinoma" once and
- * "carcinoma" ten times is read as ductal carcinoma.
+ * behaviours, and a specific morphology before a generic one ("malignant neoplasm" before "carcinoma", listed
+ * with their levels in {@code lexicon/generic-morphology.txt}), so that a report naming "invasive ductal carcinoma"
+ * once and "carcinoma" ten times is read as ductal carcinoma. A qualifier a few words after a term names its
+ * subtype ("renal cell carcinoma, conventional type", {@link Subtypes}).
  */
 final class HistologyFinder {
 
@@ -38,11 +40,13 @@ final class HistologyFinder {
     private static final int SPECIFIC = 3;
 
     private final Map<String, Integer> generic;
+    private final Subtypes subtypes;
 
-    HistologyFinder(Lexicon lexicon, Map<String, Integer> generic) {
+    HistologyFinder(Lexicon lexicon, Map<String, Integer> generic, Subtypes subtypes) {
         this.lexicon = lexicon;
         this.matcher = new PhraseMatcher(lexicon);
         this.generic = Map.copyOf(generic);
+        this.subtypes = subtypes;
     }
 
     List<Mention> find(String text, List<Token> tokens) {
@@ -53,11 +57,17 @@ final class HistologyFinder {
             String description = lexicon.find(morphology).map(LexiconEntry::description).orElse(null);
             mentions.add(mention(morphology, description, Confidence.EXPLICIT_CODE, code.start(), code.end()));
         }
-        for (PhraseMatcher.Match match : matcher.find(tokens)) {
+        List<PhraseMatcher.Match> matches = matcher.find(tokens);
+        int next = 0;
+        for (int k = 0; k < matches.size(); k++) {
+            PhraseMatcher.Match match = matches.get(k);
             if (!Context.negated(text, match.start(), match.end())) {
                 LexiconEntry entry = match.entry();
-                mentions.add(mention(entry.code(), entry.description(), Confidence.term(match.words()),
-                        match.start(), match.end()));
+                double confidence = Confidence.term(match.words());
+                mentions.add(mention(entry.code(), entry.description(), confidence, match.start(), match.end()));
+                next = nextToken(tokens, match.end(), next);
+                int limit = k + 1 < matches.size() ? matches.get(k + 1).start() : text.length();
+                qualified(entry.code(), wordsBefore(tokens, next, limit), confidence, match.start()).ifPresent(mentions::add);
                 if (entry.code().equals(ADENOCARCINOMA) && mixedPatterns(text, match.end())) {
                     mentions.add(mention(MIXED_SUBTYPES, lexicon.find(MIXED_SUBTYPES).map(LexiconEntry::description).orElse(null),
                             Confidence.term(match.words() + 2), match.start(), match.end()));
@@ -65,6 +75,35 @@ final class HistologyFinder {
             }
         }
         return mentions;
+    }
+
+    /**
+     * The subtype a qualifier among {@code words} names for a mention of {@code morphology} starting at {@code start}:
+     * with the parent's behaviour and confidence, its evidence from the parent to the qualifier.
+     */
+    private Optional<Mention> qualified(String morphology, List<Token> words, double confidence, int start) {
+        return subtypes.qualifier(morphology.substring(0, 4), words).map(q -> {
+            String subtype = q.entry().code() + morphology.substring(4);
+            return mention(subtype, lexicon.find(subtype).map(LexiconEntry::description).orElse(null), confidence, start, q.end());
+        });
+    }
+
+    /** The index of the first token starting at or after {@code offset}, searching from {@code from}. */
+    private static int nextToken(List<Token> tokens, int offset, int from) {
+        int i = from;
+        while (i < tokens.size() && tokens.get(i).start() < offset) {
+            i++;
+        }
+        return i;
+    }
+
+    /** At most {@link Subtypes#QUALIFIER_REACH} tokens from {@code from}, those ending before {@code limit}. */
+    private static List<Token> wordsBefore(List<Token> tokens, int from, int limit) {
+        int to = from;
+        while (to < tokens.size() && to - from < Subtypes.QUALIFIER_REACH && tokens.get(to).end() <= limit) {
+            to++;
+        }
+        return tokens.subList(from, to);
     }
 
     /** Whether at least two growth patterns are named right after an adenocarcinoma ("with acinar and papillary components"). */

@@ -61,6 +61,17 @@ final class Lexicon {
         return new Lexicon(Map.copyOf(entries));
     }
 
+    /** A lexicon of the given entries (codes unique), built in code rather than read from a file. */
+    static Lexicon of(List<LexiconEntry> entries) {
+        Map<String, LexiconEntry> byCode = new LinkedHashMap<>();
+        for (LexiconEntry entry : entries) {
+            if (byCode.putIfAbsent(entry.code(), entry) != null) {
+                throw new IllegalStateException("duplicate code " + entry.code());
+            }
+        }
+        return new Lexicon(Map.copyOf(byCode));
+    }
+
     Optional<LexiconEntry> find(String code) {
         return Optional.ofNullable(byCode.get(code));
     }

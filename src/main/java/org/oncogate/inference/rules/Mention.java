@@ -34,6 +34,11 @@ record Mention(
         return new Mention(type, value, description, confidence * factor, start, end, rank, tieBreak, indicatesCancer);
     }
 
+    /** The same statement ranked {@code newRank}: a histology that yields to a subtype of it found beside it. */
+    Mention ranked(int newRank) {
+        return new Mention(type, value, description, confidence, start, end, newRank, tieBreak, indicatesCancer);
+    }
+
     /** The values that compete with each other: a site competes within its 3-character category. */
     String group() {
         return type == InferenceType.TUMOR_SITE ? value.substring(0, 3) : value;

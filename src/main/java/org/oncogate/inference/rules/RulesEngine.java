@@ -54,8 +54,12 @@ public final class RulesEngine implements InferenceEngine {
     private final TnmFinder tnm = new TnmFinder();
     private final LymphNodeFinder lymphNodes = new LymphNodeFinder();
     private final HistologyFinder histology;
+    private final Subtypes subtypes;
     private final SiteFinder site;
+    private final GenericSites genericSites;
     private final SiteFits siteFits;
+    private final UsualHistology usualHistology;
+    private final Lexicon morphology;
     private final Lexicon topography;
     private final TumourSizeFinder sizes = new TumourSizeFinder();
     private final ValueSelector selector = new ValueSelector();
@@ -67,12 +71,16 @@ public final class RulesEngine implements InferenceEngine {
 
     /** Loads the lexicons from the classpath. */
     public RulesEngine() {
-        Lexicon morphology = Lexicon.fromClasspath(LEXICON + "morphology.tsv");
-        this.histology = new HistologyFinder(morphology, genericLevels(dataLines(LEXICON + "generic-morphology.txt")));
+        this.subtypes = Subtypes.of(dataLines(LEXICON + "histology-subtypes.tsv"));
+        this.morphology = Lexicon.fromClasspath(LEXICON + "morphology.tsv");
+        this.usualHistology = UsualHistology.of(dataLines(LEXICON + "usual-histology.tsv"));
+        this.histology = new HistologyFinder(morphology,
+                genericLevels(dataLines(LEXICON + "generic-morphology.txt")), subtypes);
         this.behaviour = new HistologyBehaviour(morphology);
         this.laterality = new LateralityFinder(dataLines(LEXICON + "paired-sites.txt"));
         this.topography = Lexicon.fromClasspath(LEXICON + "topography.tsv");
-        this.site = new SiteFinder(topography, Set.copyOf(dataLines(LEXICON + "generic-topography.txt")));
+        this.genericSites = GenericSites.of(dataLines(LEXICON + "generic-topography.txt"));
+        this.site = new SiteFinder(topography, genericSites);
         this.siteFits = SiteFits.of(dataLines(LEXICON + "histology-sites.tsv"));
         this.tBySize = TBySize.of(dataLines(LEXICON + "t-by-size.tsv"));
         this.modelVersion = "oncogate-rules-" + dataLines(LEXICON + "VERSION").get(0);
@@ -99,18 +107,23 @@ public final class RulesEngine implements InferenceEngine {
         if (configuration.checkForCancerCase() && found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
             return new PatientResult(patient.id(), List.of());
         }
-        Inference histologyInference = selector.select(InferenceType.HISTOLOGY, found);
+        Inference histologyInference = selector.select(InferenceType.HISTOLOGY, subtypes.parentsYield(found));
+        List<Located> sites = genericSites.yielding(found, category -> siteFits.fit(histologyInference.value(), category) > 0);
         Function<String, String> describeSite = code -> topography.find(code).map(LexiconEntry::description).orElse(null);
-        Inference siteInference = selector.selectSite(found, histologyInference, siteFits, describeSite);
+        Inference siteInference = selector.selectSite(sites, histologyInference, siteFits, describeSite);
+        Inference histologyOfSite = malignant(found, histologyInference)
+                ? usualHistology.refine(histologyInference, siteInference,
+                        code -> morphology.find(code + "/3").map(LexiconEntry::description).orElse(null))
+                : histologyInference;
         Optional<List<Inference>> secondCase = secondPrimary.secondCase(siteInference, selector, siteFits, describeSite);
         Function<InferenceType, Inference> selected = type -> type == InferenceType.PATHOLOGIC_STAGE_T
                 ? pathologicT(found, siteInference, statedSizes) : selector.select(type, found);
         List<Inference> inferences = new ArrayList<>();
         for (InferenceType type : requested) {
             Inference inference = switch (type) {
-                case HISTOLOGY -> histologyInference;
+                case HISTOLOGY -> histologyOfSite;
                 case TUMOR_SITE -> siteInference;
-                case TUMOR_BEHAVIOR -> behaviour.of(histologyInference);
+                case TUMOR_BEHAVIOR -> behaviour.of(histologyOfSite);
                 case CLINICAL_STAGE_T_SUBCATEGORY, CLINICAL_STAGE_N_SUBCATEGORY, CLINICAL_STAGE_M_SUBCATEGORY,
                      PATHOLOGIC_STAGE_T_SUBCATEGORY, PATHOLOGIC_STAGE_N_SUBCATEGORY, PATHOLOGIC_STAGE_M_SUBCATEGORY ->
                         TnmSubcategory.of(type, selected.apply(TnmSubcategory.OF.get(type)));
@@ -123,6 +136,12 @@ public final class RulesEngine implements InferenceEngine {
         return new PatientResult(patient.id(), inferences.stream()
                 .map(i -> configuration.includeEvidence() ? i.withAtMostEvidence(configuration.maxEvidence()) : i.withoutEvidence())
                 .toList());
+    }
+
+    /** Whether a malignant mention states the chosen histology (an in situ carcinoma keeps its generic code). */
+    private static boolean malignant(List<Located> found, Inference histology) {
+        return found.stream().map(Located::mention).anyMatch(m -> m.type() == InferenceType.HISTOLOGY
+                && m.indicatesCancer() && m.value().equals(histology.value()));
     }
 
     /**

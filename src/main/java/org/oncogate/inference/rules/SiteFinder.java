@@ -2,7 +2,6 @@ package org.oncogate.inference.rules;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.oncogate.job.InferenceType;
@@ -32,12 +31,12 @@ final class SiteFinder {
 
     private final Lexicon lexicon;
     private final PhraseMatcher matcher;
-    private final Set<String> genericCategories;
+    private final GenericSites genericSites;
 
-    SiteFinder(Lexicon lexicon, Set<String> genericCategories) {
+    SiteFinder(Lexicon lexicon, GenericSites genericSites) {
         this.lexicon = lexicon;
         this.matcher = new PhraseMatcher(lexicon);
-        this.genericCategories = Set.copyOf(genericCategories);
+        this.genericSites = genericSites;
     }
 
     List<Mention> find(String text, List<Token> tokens, List<Mention> histology) {
@@ -92,7 +91,7 @@ final class SiteFinder {
     }
 
     private Mention mention(LexiconEntry entry, double confidence, int start, int end) {
-        int rank = genericCategories.contains(entry.code().substring(0, 3)) ? 0 : 1;
+        int rank = genericSites.generic(entry.code()) ? 0 : 1;
         return new Mention(InferenceType.TUMOR_SITE, entry.code(), entry.description(), confidence, start, end, rank, 0, false);
     }
 }

@@ -53,7 +53,10 @@ class LexiconFilesTest {
         "Cervix, LEEP: squamous cell carcinoma.; C53.9",
         "Base of tongue, biopsy: squamous cell carcinoma.; C01.9",
         "Gastroesophageal junction, resection: adenocarcinoma.; C16.0",
-        "Retroperitoneum, mass, excision: dedifferentiated liposarcoma.; C48.0"})
+        "Retroperitoneum, mass, excision: dedifferentiated liposarcoma.; C48.0",
+        // a radical hysterectomy is the operation for a cervical cancer, a simple one names the uterus
+        "Uterus, radical hysterectomy: invasive squamous cell carcinoma, 3 cm.; C53.9",
+        "Uterus, total hysterectomy: leiomyosarcoma, 8 cm.; C55.9"})
     void siteSynonyms(String text, String site) {
         assertThat(value(pathology(text), TUMOR_SITE)).isEqualTo(site);
     }
