@@ -58,7 +58,7 @@ final class Regions {
         for (int r = 0; r < starts.length; r++) {
             int i = starts[r];
             while (i < ends[r]) {
-                if (pattern.mayStartWith(text.charAt(i)) && m.region(i, ends[r]).lookingAt()) {
+                if (pattern.mayStartAt(text, i) && m.region(i, ends[r]).lookingAt()) {
                     action.accept(m);
                     i = Math.max(m.end(), i + 1);
                 } else {
