@@ -50,7 +50,7 @@ final class HistologyFinder {
 
     List<Mention> find(String text, List<Token> tokens) {
         List<Mention> mentions = new ArrayList<>();
-        Regions.around(text, i -> text.charAt(i) == '/', SLASH_REACH, AFTER_SLASH).forEachMatch(text, CODE, code -> {
+        Regions.around(text, "/", i -> true, SLASH_REACH, AFTER_SLASH).forEachMatch(text, CODE, code -> {
             String morphology = code.group("code") + "/" + code.group("behaviour");
             String description = lexicon.find(morphology).map(LexiconEntry::description).orElse(null);
             mentions.add(mention(morphology, description, Confidence.EXPLICIT_CODE, code.start(), code.end()));

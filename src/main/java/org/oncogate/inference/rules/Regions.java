@@ -24,10 +24,24 @@ final class Regions {
         this.ends = ends;
     }
 
-    /** Windows from {@code before} characters before to {@code after} characters after each trigger. */
-    static Regions around(String text, IntPredicate trigger, int before, int after) {
+    /**
+     * Windows from {@code before} characters before to {@code after} characters after each trigger: a position
+     * holding one of {@code triggerChars} where {@code trigger} holds. The positions are found with
+     * {@link String#indexOf(int, int)}, and {@code trigger} is asked only there, so it must be false wherever
+     * none of {@code triggerChars} stands.
+     */
+    static Regions around(String text, String triggerChars, IntPredicate trigger, int before, int after) {
+        int[] next = new int[triggerChars.length()];
+        for (int k = 0; k < next.length; k++) {
+            next[k] = text.indexOf(triggerChars.charAt(k));
+        }
         List<int[]> merged = new ArrayList<>();
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = nearest(next); i >= 0; i = nearest(next)) {
+            for (int k = 0; k < next.length; k++) {
+                if (next[k] == i) {
+                    next[k] = text.indexOf(triggerChars.charAt(k), i + 1);
+                }
+            }
             if (!trigger.test(i)) {
                 continue;
             }
@@ -41,6 +55,17 @@ final class Regions {
             }
         }
         return new Regions(merged.stream().mapToInt(r -> r[0]).toArray(), merged.stream().mapToInt(r -> r[1]).toArray());
+    }
+
+    /** The smallest of the positions that are not -1, or -1. */
+    private static int nearest(int[] positions) {
+        int nearest = -1;
+        for (int p : positions) {
+            if (p >= 0 && (nearest < 0 || p < nearest)) {
+                nearest = p;
+            }
+        }
+        return nearest;
     }
 
     /** Whether {@code word} (lower case ASCII letters) starts at {@code i}, ignoring case. */

@@ -44,7 +44,7 @@ final class SiteFinder {
 
     List<Mention> find(String text, List<Token> tokens, List<Mention> histology) {
         List<Mention> mentions = new ArrayList<>();
-        Regions.around(text, i -> text.charAt(i) == 'C', 0, CODE_LENGTH).forEachMatch(text, CODE, code -> {
+        Regions.around(text, "C", i -> true, 0, CODE_LENGTH).forEachMatch(text, CODE, code -> {
             String topography = "C" + code.group("category") + "." + code.group("subsite");
             int start = code.start();
             int end = code.end();
