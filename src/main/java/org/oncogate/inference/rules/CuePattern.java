@@ -1,5 +1,8 @@
 package org.oncogate.inference.rules;
 
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -8,23 +11,51 @@ import java.util.regex.Pattern;
  * the positions that start with one of them, where {@link java.util.regex.Matcher#find()} would try every
  * alternative of the pattern at every position. Most positions of a window start none of the words a cue
  * pattern looks for. A pattern that starts with {@code \b} is not entered inside a word either.
+ *
+ * <p>The first characters are declared with the pattern and checked against it when it is made: a
+ * character left out that can start a match fails the construction, as it would hide that match.
  */
 final class CuePattern {
 
     private static final int ASCII = 128;
+    /** Look-behind, {@code \G} or {@code ^}: what sees the text left of where a match starts. */
+    private static final Pattern LOOKS_LEFT = Pattern.compile("\\(\\?<[=!]|\\\\G|(?<!\\[)\\^");
+    /** What may stand before a first character while it is checked: nothing, a space, a letter, a digit. */
+    private static final List<String> LEFT_CONTEXTS = List.of("", " ", "a", "0");
 
     private final Pattern pattern;
     private final boolean[] asciiStarts = new boolean[ASCII];
     /** Whether every match starts at a word boundary ({@code \b} first). */
     private final boolean atBoundary;
+    /** Whether nothing but the leading {@code \b} looks left of where a match starts. */
+    private final boolean leftBlind;
 
     private CuePattern(String firstChars, String regex) {
         this.pattern = Pattern.compile("(?i)" + regex);
         this.atBoundary = regex.startsWith("\\b");
+        this.leftBlind = !LOOKS_LEFT.matcher(regex).find();
         Pattern first = Pattern.compile("(?i)[" + firstChars + "]");
         for (char c = 0; c < ASCII; c++) {
             asciiStarts[c] = first.matcher(String.valueOf(c)).matches();
+            if (!asciiStarts[c] && mayStartMatch(c)) {
+                throw new IllegalStateException("a cue pattern can start with '" + c + "', not among its first characters ["
+                        + firstChars + "]");
+            }
         }
+    }
+
+    /**
+     * Whether a match may start with {@code c}: the matcher, given {@code c} alone after one of
+     * {@link #LEFT_CONTEXTS}, matches it or needs more text to decide.
+     */
+    private boolean mayStartMatch(char c) {
+        for (String left : LEFT_CONTEXTS) {
+            Matcher m = pattern.matcher(left + c).useTransparentBounds(true).region(left.length(), left.length() + 1);
+            if (m.lookingAt() || m.hitEnd()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code regex} (matched ignoring case) that can only start with {@code firstChars}, a character class body. */
@@ -52,5 +83,78 @@ final class CuePattern {
     /** A word character of {@code \b} (letter, digit or underscore) within ASCII. */
     private static boolean asciiWord(char c) {
         return c < ASCII && (Character.isLetterOrDigit(c) || c == '_');
+    }
+
+    private static boolean ascii(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) >= ASCII) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Calls {@code action} at every match that {@link Matcher#find()} finds in {@code text.substring(from, to)},
+     * in order, with offsets in {@code text}: nothing beyond the bounds is seen, as if the substring were the
+     * whole text (see {@link Search}).
+     */
+    void forEachMatch(String text, int from, int to, Consumer<Matcher> action) {
+        Search search = new Search(text, from, to);
+        while (search.next()) {
+            action.accept(search.matcher);
+        }
+    }
+
+    /** Whether {@link Matcher#find()} finds a match in {@code text.substring(from, to)}. */
+    boolean findsIn(String text, int from, int to) {
+        return new Search(text, from, to).next();
+    }
+
+    /**
+     * The matches in {@code text.substring(from, to)}, one by one as {@link Matcher#find()} finds them. The matcher
+     * is entered only where a match may start: its character, and a word boundary of the substring for a pattern
+     * starting with {@code \b}; a text other than ASCII is left to {@link Matcher#find()}. Only for a pattern that
+     * looks left of a match's start with nothing but its leading {@code \b}.
+     */
+    private final class Search {
+
+        private final Matcher matcher;
+        private final String text;
+        private final int from;
+        private final int to;
+        private final boolean ascii;
+        private int next;
+
+        Search(String text, int from, int to) {
+            if (!leftBlind) {
+                throw new IllegalStateException("a pattern that looks left of its start is searched with Matcher.find()");
+            }
+            this.matcher = pattern.matcher(text);
+            this.text = text;
+            this.from = from;
+            this.to = to;
+            this.ascii = ascii(text, from, to);
+            this.next = from;
+            if (!ascii) {
+                matcher.region(from, to);
+            }
+        }
+
+        boolean next() {
+            if (!ascii) {
+                return matcher.find();
+            }
+            for (int i = next; i < to; i++) {
+                char c = text.charAt(i);
+                boolean inWord = atBoundary && i > from && asciiWord(text.charAt(i - 1)) && asciiWord(c);
+                if (asciiStarts[c] && !inWord && matcher.region(i, to).lookingAt()) {
+                    next = Math.max(matcher.end(), i + 1);
+                    return true;
+                }
+            }
+            next = to;
+            return false;
+        }
     }
 }
