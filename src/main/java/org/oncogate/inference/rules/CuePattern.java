@@ -18,6 +18,14 @@ import java.util.regex.Pattern;
 final class CuePattern {
 
     private static final int ASCII = 128;
+    /** The word characters of {@code \b} (letters, digits, underscore) within ASCII. */
+    private static final boolean[] WORD = new boolean[ASCII];
+
+    static {
+        for (char c = 0; c < ASCII; c++) {
+            WORD[c] = Character.isLetterOrDigit(c) || c == '_';
+        }
+    }
     /** Look-behind, {@code \G} or {@code ^}: what sees the text left of where a match starts. */
     private static final Pattern LOOKS_LEFT = Pattern.compile("\\(\\?<[=!]|\\\\G|(?<!\\[)\\^");
     /** What may stand before a first character while it is checked: nothing, a space, a letter, a digit. */
@@ -80,9 +88,8 @@ final class CuePattern {
         return asciiStarts[c] && !(atBoundary && i > 0 && asciiWord(text.charAt(i - 1)) && asciiWord(c));
     }
 
-    /** A word character of {@code \b} (letter, digit or underscore) within ASCII. */
     private static boolean asciiWord(char c) {
-        return c < ASCII && (Character.isLetterOrDigit(c) || c == '_');
+        return c < ASCII && WORD[c];
     }
 
     private static boolean ascii(String text, int from, int to) {
