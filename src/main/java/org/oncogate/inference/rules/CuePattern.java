@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * pattern looks for. A pattern that starts with {@code \b} is not entered inside a word either.
  *
  * <p>The first characters are declared with the pattern and checked against it when it is made: a
- * character left out that can start a match fails the construction, as it would hide that match.
+ * character left out that can start a match fails the construction, as it would hide that match. The
+ * second characters that may follow each first one are read from the pattern the same way, so that a word
+ * that merely starts with a first character ("the", "and", "of") is passed over as well.
  */
 final class CuePattern {
 
@@ -33,6 +35,8 @@ final class CuePattern {
 
     private final Pattern pattern;
     private final boolean[] asciiStarts = new boolean[ASCII];
+    /** Per ASCII first character, the ASCII second characters a match may start with: 128 bits in two longs. */
+    private final long[] asciiSeconds = new long[ASCII * 2];
     /** Whether every match starts at a word boundary ({@code \b} first). */
     private final boolean atBoundary;
     /** Whether nothing but the leading {@code \b} looks left of where a match starts. */
@@ -45,20 +49,25 @@ final class CuePattern {
         Pattern first = Pattern.compile("(?i)[" + firstChars + "]");
         for (char c = 0; c < ASCII; c++) {
             asciiStarts[c] = first.matcher(String.valueOf(c)).matches();
-            if (!asciiStarts[c] && mayStartMatch(c)) {
+            if (!asciiStarts[c] && mayStartMatch(String.valueOf(c))) {
                 throw new IllegalStateException("a cue pattern can start with '" + c + "', not among its first characters ["
                         + firstChars + "]");
+            }
+            for (char d = 0; asciiStarts[c] && d < ASCII; d++) {
+                if (mayStartMatch(String.valueOf(new char[] {c, d}))) {
+                    asciiSeconds[2 * c + (d >> 6)] |= 1L << (d & 63);
+                }
             }
         }
     }
 
     /**
-     * Whether a match may start with {@code c}: the matcher, given {@code c} alone after one of
+     * Whether a match may start with {@code start}: the matcher, given {@code start} alone after one of
      * {@link #LEFT_CONTEXTS}, matches it or needs more text to decide.
      */
-    private boolean mayStartMatch(char c) {
+    private boolean mayStartMatch(String start) {
         for (String left : LEFT_CONTEXTS) {
-            Matcher m = pattern.matcher(left + c).useTransparentBounds(true).region(left.length(), left.length() + 1);
+            Matcher m = pattern.matcher(left + start).useTransparentBounds(true).region(left.length(), left.length() + start.length());
             if (m.lookingAt() || m.hitEnd()) {
                 return true;
             }
@@ -76,16 +85,22 @@ final class CuePattern {
     }
 
     /**
-     * False only where no match can start at {@code i}: its character cannot start one, or the pattern starts
-     * at a word boundary and {@code i} is inside a word (between two ASCII word characters, where
-     * {@code \b} fails whatever the bounds). Other than ASCII is left to the pattern.
+     * False only where no match can start at {@code i}: its character cannot start one, nor the two characters
+     * from {@code i}, or the pattern starts at a word boundary and {@code i} is inside a word (between two ASCII
+     * word characters, where {@code \b} fails whatever the bounds). Other than ASCII is left to the pattern.
      */
     boolean mayStartAt(String text, int i) {
         char c = text.charAt(i);
         if (c >= ASCII) {
             return true;
         }
-        return asciiStarts[c] && !(atBoundary && i > 0 && asciiWord(text.charAt(i - 1)) && asciiWord(c));
+        return asciiStarts[c] && !(atBoundary && i > 0 && asciiWord(text.charAt(i - 1)) && asciiWord(c))
+                && (i + 1 == text.length() || maySecond(c, text.charAt(i + 1)));
+    }
+
+    /** Whether a match starting with the ASCII {@code c} may go on with {@code d}; other than ASCII is left to the pattern. */
+    private boolean maySecond(char c, char d) {
+        return d >= ASCII || (asciiSeconds[2 * c + (d >> 6)] & (1L << (d & 63))) != 0;
     }
 
     private static boolean asciiWord(char c) {
@@ -155,7 +170,8 @@ final class CuePattern {
             for (int i = next; i < to; i++) {
                 char c = text.charAt(i);
                 boolean inWord = atBoundary && i > from && asciiWord(text.charAt(i - 1)) && asciiWord(c);
-                if (asciiStarts[c] && !inWord && matcher.region(i, to).lookingAt()) {
+                if (asciiStarts[c] && !inWord && (i + 1 == to || maySecond(c, text.charAt(i + 1)))
+                        && matcher.region(i, to).lookingAt()) {
                     next = Math.max(matcher.end(), i + 1);
                     return true;
                 }

@@ -33,6 +33,17 @@ class CuePatternTest {
     }
 
     @Test
+    void theCharactersThatMayFollowAFirstOneAreReadFromThePattern() {
+        // "n" may go on with "o", a space or a digit; "nz", "nodes" and the "n" of "and" start no match
+        CuePattern node = CuePattern.startingWith("n", "\\b(?:no\\b|n\\s?\\d)");
+        String text = "n 5 and no, nz n7 nodes n";
+        List<String> found = new ArrayList<>();
+        Regions.around(text, "n", i -> true, 0, 3).forEachMatch(text, node, m -> found.add(m.group()));
+        node.forEachMatch(text, 0, text.length(), m -> found.add(m.group()));
+        assertThat(found).containsExactly("n 5", "no", "n7", "n 5", "no", "n7");
+    }
+
+    @Test
     void aSearchWithinBoundsSeesTheSubstringAsTheWholeText() {
         // cut after "pia", "no" starts the substring and is found; the substring's end is a word's end too
         String text = "piano carcinoma nothing";
