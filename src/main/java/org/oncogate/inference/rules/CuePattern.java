@@ -41,6 +41,8 @@ final class CuePattern {
     private final boolean atBoundary;
     /** Whether nothing but the leading {@code \b} looks left of where a match starts. */
     private final boolean leftBlind;
+    /** Whether every match starts where a word starts: {@code \b} first, and only word characters declared first. */
+    private final boolean startsAtWords;
 
     private CuePattern(String firstChars, String regex) {
         this.pattern = Pattern.compile("(?i)" + regex);
@@ -59,6 +61,11 @@ final class CuePattern {
                 }
             }
         }
+        boolean wordFirst = true;
+        for (char c = 0; c < ASCII; c++) {
+            wordFirst &= !asciiStarts[c] || WORD[c];
+        }
+        this.startsAtWords = atBoundary && wordFirst;
     }
 
     /**
@@ -103,7 +110,13 @@ final class CuePattern {
         return d >= ASCII || (asciiSeconds[2 * c + (d >> 6)] & (1L << (d & 63))) != 0;
     }
 
-    private static boolean asciiWord(char c) {
+    /** Whether a match can only start at a position {@link Regions} lists as a word start. */
+    boolean startsAtWords() {
+        return startsAtWords;
+    }
+
+    /** A word character of {@code \b} (letter, digit or underscore) within ASCII. */
+    static boolean asciiWord(char c) {
         return c < ASCII && WORD[c];
     }
 

@@ -1,6 +1,7 @@
 package org.oncogate.inference.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
@@ -16,8 +17,12 @@ import java.util.regex.Pattern;
  */
 final class Regions {
 
+    private static final int ASCII = 128;
+
     private final int[] starts;
     private final int[] ends;
+    /** Found when first asked, for the text the regions were made of. */
+    private int[] wordStarts;
 
     private Regions(int[] starts, int[] ends) {
         this.starts = starts;
@@ -76,13 +81,25 @@ final class Regions {
     /**
      * The same as {@link #forEachMatch(String, Pattern, Consumer)} for a pattern without {@code \\G}: the
      * matcher tries only the positions {@code pattern} may start at, each anchored there, and goes on after
-     * a match's end, as {@link Matcher#find()} would.
+     * a match's end, as {@link Matcher#find()} would. A pattern that starts at words is tried only at the
+     * {@link #wordStarts} (found once for all such patterns), the others at every position.
      */
     void forEachMatch(String text, CuePattern pattern, Consumer<Matcher> action) {
         Matcher m = pattern.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int[] candidates = pattern.startsAtWords() ? wordStarts(text) : null;
+        int k = 0;
         for (int r = 0; r < starts.length; r++) {
             int i = starts[r];
             while (i < ends[r]) {
+                if (candidates != null) {
+                    while (k < candidates.length && candidates[k] < i) {
+                        k++;
+                    }
+                    if (k == candidates.length || candidates[k] >= ends[r]) {
+                        break;
+                    }
+                    i = candidates[k];
+                }
                 if (pattern.mayStartAt(text, i) && m.region(i, ends[r]).lookingAt()) {
                     action.accept(m);
                     i = Math.max(m.end(), i + 1);
@@ -91,6 +108,33 @@ final class Regions {
                 }
             }
         }
+    }
+
+    /**
+     * The positions of the regions where an ASCII word starts (a letter, digit or underscore not after one)
+     * or a character other than ASCII stands: the only ones where a pattern that {@link CuePattern#startsAtWords()}
+     * can match.
+     */
+    private int[] wordStarts(String text) {
+        if (wordStarts == null) {
+            int[] found = new int[16];
+            int n = 0;
+            for (int r = 0; r < starts.length; r++) {
+                for (int i = starts[r]; i < ends[r]; i++) {
+                    char c = text.charAt(i);
+                    boolean start = c >= ASCII
+                            || (CuePattern.asciiWord(c) && (i == 0 || !CuePattern.asciiWord(text.charAt(i - 1))));
+                    if (start) {
+                        if (n == found.length) {
+                            found = Arrays.copyOf(found, 2 * n);
+                        }
+                        found[n++] = i;
+                    }
+                }
+            }
+            wordStarts = Arrays.copyOf(found, n);
+        }
+        return wordStarts;
     }
 
     /** Calls {@code action} with the matcher at every match of {@code pattern} in the regions, in text order. */

@@ -30,6 +30,9 @@ class CuePatternTest {
         // "no" inside "piano" and "nothing" is no match; the word "no" is, in a window that starts inside "piano"
         String text = "piano no nothing";
         assertThat(matches(text, Regions.around(text, "n", i -> true, 1, 8))).containsExactly("6-8");
+        // after "ñ", a letter other than ASCII, the "n" starts no word: left to the matcher, which sees no boundary
+        String accented = "\u00f1no no";
+        assertThat(matches(accented, Regions.around(accented, "n", i -> true, 1, 8))).containsExactly("4-6");
     }
 
     @Test
