@@ -5,8 +5,8 @@ enum CharacterClass {
     LINE_BREAK, CONTROL, FORMAT, SPACE, KEEP;
 
     static CharacterClass of(char c) {
-        if (c == '\n' || c == '\t') {
-            return KEEP;
+        if ((c >= ' ' && c < '\u007F') || c == '\n' || c == '\t') {
+            return KEEP; // printable ASCII, the most of any text: neither control, format nor a space other than ' '
         }
         if (c == '\u000B' || c == '\u000C' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
             return LINE_BREAK;

@@ -20,7 +20,7 @@ final class Context {
      * with"), a past or uncertain statement ("history of", "prior", "differential", "suspicious for") and a
      * metastasis ("metastatic", "spread").
      */
-    private static final Pattern CUES_BEFORE = Pattern.compile("(?i)\\b(?:"
+    private static final CuePattern CUES_BEFORE = CuePattern.startingWith("abcdefghmnprsuvw", "\\b(?:"
             + "(?<negation>no|not|negative for|without|free of|absence of|absent|rule out|ruled out|r/o|excluded)"
             + "|(?<contrast>but|however|although|except)"
             + "|(?<family>family\\s+history|fhx|family\\s+hx|(?:mother|father|sister|brother|aunt|uncle|grandmother|grandfather"
@@ -39,15 +39,15 @@ final class Context {
     private static final Pattern UNINVOLVED_AFTER = Pattern.compile(
             "(?i)^(?:\\s*\\.\\s*-)?[\\s:,\\-]*(?:(?:right|left|bilateral)\\b[\\s:,\\-]*)?(?:(?:is|are)\\s+)?(?:uninvolved|not involved|negative|free of|no tumou?r|no carcinoma|no malignancy|unremarkable|benign|within normal limits)\\b");
     /** "benign ovary", "uninvolved endometrium", "unremarkable cervix": an organ said to be free of tumour. */
-    private static final Pattern UNINVOLVED_BEFORE = Pattern.compile(
-            "(?i)\\b(?:benign|uninvolved|unremarkable|normal|non-?neoplastic|background|atrophic|inactive|proliferative|secretory)"
+    private static final CuePattern UNINVOLVED_BEFORE = CuePattern.startingWith("abinpsu",
+            "\\b(?:benign|uninvolved|unremarkable|normal|non-?neoplastic|background|atrophic|inactive|proliferative|secretory)"
                     + "(?:\\s+(?:appearing|looking))?\\s+(?:[a-z-]+\\s+){0,2}$");
     /** "ureteral margin", "bronchial resection margin", "skin ellipse": the organ as a margin or a part of the specimen. */
     private static final Pattern PART_AFTER = Pattern.compile(
             "(?i)^[\\s,]*(?:(?:resection|surgical|soft\\s+tissue|mucosal|distal|proximal)\\s+)?(?:margins?|ellipse|edge)\\b");
     static final double UNCERTAIN = 0.5;
-    private static final Pattern SITE_LABEL_BEFORE = Pattern.compile(
-            "(?i)\\b(?:(?:tumou?r|primary|anatomic(?:al)?|specimen)\\s+(?:tumou?r\\s+)?(?:site|location|localization)|site\\s+of\\s+(?:tumou?r|primary)|localisation|location)"
+    private static final CuePattern SITE_LABEL_BEFORE = CuePattern.startingWith("alpst",
+            "\\b(?:(?:tumou?r|primary|anatomic(?:al)?|specimen)\\s+(?:tumou?r\\s+)?(?:site|location|localization)|site\\s+of\\s+(?:tumou?r|primary)|localisation|location)"
                     + "\\s*:\\s*(?:[a-z-]+\\s*,?\\s*){0,3}$");
 
     private Context() {
@@ -55,25 +55,21 @@ final class Context {
 
     /** The cues in the sentence before {@code start}, from one scan of at most {@link #WINDOW} characters. */
     static Cues cues(String text, int start) {
-        boolean negation = false;
-        boolean family = false;
-        boolean uncertain = false;
-        boolean metastasis = false;
-        Matcher m = CUES_BEFORE.matcher(before(text, start));
-        while (m.find()) {
+        boolean[] cue = new boolean[4]; // negation, family, uncertain, metastasis
+        CUES_BEFORE.forEachMatch(text, windowStart(text, start), start, m -> {
             if (m.start("negation") >= 0) {
-                negation = true;
+                cue[0] = true;
             } else if (m.start("contrast") >= 0) {
-                negation = false;
+                cue[0] = false;
             } else if (m.start("family") >= 0) {
-                family = true;
+                cue[1] = true;
             } else if (m.start("uncertain") >= 0) {
-                uncertain = true;
+                cue[2] = true;
             } else {
-                metastasis = true;
+                cue[3] = true;
             }
-        }
-        return new Cues(negation, family, uncertain, metastasis);
+        });
+        return new Cues(cue[0], cue[1], cue[2], cue[3]);
     }
 
     static boolean negated(String text, int start, int end) {
@@ -96,7 +92,7 @@ final class Context {
      */
     /** Whether a synoptic label stands right before {@code start}: "Tumor site: ", "Primary tumor location: left". */
     static boolean labelledSite(String text, int start) {
-        return SITE_LABEL_BEFORE.matcher(before(text, start)).find();
+        return SITE_LABEL_BEFORE.findsIn(text, windowStart(text, start), start);
     }
 
     static double assertion(String text, int start) {
@@ -106,7 +102,7 @@ final class Context {
 
     /** Whether the words around a site name an organ free of tumour or a margin, not the tumour's site. */
     static boolean notTheTumour(String text, int start, int end) {
-        return UNINVOLVED_BEFORE.matcher(before(text, start)).find() || PART_AFTER.matcher(after(text, end)).find()
+        return UNINVOLVED_BEFORE.findsIn(text, windowStart(text, start), start) || PART_AFTER.matcher(after(text, end)).find()
                 || uninvolved(text, end);
     }
 
@@ -114,17 +110,16 @@ final class Context {
         return cues(text, start).metastasis();
     }
 
-    /** The text before {@code start} within its sentence, at most {@link #WINDOW} characters. */
-    private static String before(String text, int start) {
+    /** Where the look-back before {@code start} begins: the start of its sentence, at most {@link #WINDOW} characters before. */
+    private static int windowStart(String text, int start) {
         int from = Math.max(0, start - WINDOW);
         for (int i = start - 1; i >= from; i--) {
             char c = text.charAt(i);
             if (c == '.' || c == ';' || c == '\n') {
-                from = i + 1;
-                break;
+                return i + 1;
             }
         }
-        return text.substring(from, start);
+        return from;
     }
 
     private static String after(String text, int end) {

@@ -1,5 +1,8 @@
 package org.oncogate.inference.rules;
 
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -7,21 +10,76 @@ import java.util.regex.Pattern;
  * {@link Regions#forEachMatch(String, CuePattern, java.util.function.Consumer)} enters the matcher only at
  * the positions that start with one of them, where {@link java.util.regex.Matcher#find()} would try every
  * alternative of the pattern at every position. Most positions of a window start none of the words a cue
- * pattern looks for.
+ * pattern looks for. A pattern that starts with {@code \b} is not entered inside a word either.
+ *
+ * <p>The first characters are declared with the pattern and checked against it when it is made: a
+ * character left out that can start a match fails the construction, as it would hide that match. The
+ * second characters that may follow each first one are read from the pattern the same way, so that a word
+ * that merely starts with a first character ("the", "and", "of") is passed over as well.
  */
 final class CuePattern {
 
     private static final int ASCII = 128;
+    /** The word characters of {@code \b} (letters, digits, underscore) within ASCII. */
+    private static final boolean[] WORD = new boolean[ASCII];
+
+    static {
+        for (char c = 0; c < ASCII; c++) {
+            WORD[c] = Character.isLetterOrDigit(c) || c == '_';
+        }
+    }
+    /** Look-behind, {@code \G} or {@code ^}: what sees the text left of where a match starts. */
+    private static final Pattern LOOKS_LEFT = Pattern.compile("\\(\\?<[=!]|\\\\G|(?<!\\[)\\^");
+    /** What may stand before a first character while it is checked: nothing, a space, a letter, a digit. */
+    private static final List<String> LEFT_CONTEXTS = List.of("", " ", "a", "0");
 
     private final Pattern pattern;
     private final boolean[] asciiStarts = new boolean[ASCII];
+    /** Per ASCII first character, the ASCII second characters a match may start with: 128 bits in two longs. */
+    private final long[] asciiSeconds = new long[ASCII * 2];
+    /** Whether every match starts at a word boundary ({@code \b} first). */
+    private final boolean atBoundary;
+    /** Whether nothing but the leading {@code \b} looks left of where a match starts. */
+    private final boolean leftBlind;
+    /** Whether every match starts where a word starts: {@code \b} first, and only word characters declared first. */
+    private final boolean startsAtWords;
 
     private CuePattern(String firstChars, String regex) {
         this.pattern = Pattern.compile("(?i)" + regex);
+        this.atBoundary = regex.startsWith("\\b");
+        this.leftBlind = !LOOKS_LEFT.matcher(regex).find();
         Pattern first = Pattern.compile("(?i)[" + firstChars + "]");
         for (char c = 0; c < ASCII; c++) {
             asciiStarts[c] = first.matcher(String.valueOf(c)).matches();
+            if (!asciiStarts[c] && mayStartMatch(String.valueOf(c))) {
+                throw new IllegalStateException("a cue pattern can start with '" + c + "', not among its first characters ["
+                        + firstChars + "]");
+            }
+            for (char d = 0; asciiStarts[c] && d < ASCII; d++) {
+                if (mayStartMatch(String.valueOf(new char[] {c, d}))) {
+                    asciiSeconds[2 * c + (d >> 6)] |= 1L << (d & 63);
+                }
+            }
         }
+        boolean wordFirst = true;
+        for (char c = 0; c < ASCII; c++) {
+            wordFirst &= !asciiStarts[c] || WORD[c];
+        }
+        this.startsAtWords = atBoundary && wordFirst;
+    }
+
+    /**
+     * Whether a match may start with {@code start}: the matcher, given {@code start} alone after one of
+     * {@link #LEFT_CONTEXTS}, matches it or needs more text to decide.
+     */
+    private boolean mayStartMatch(String start) {
+        for (String left : LEFT_CONTEXTS) {
+            Matcher m = pattern.matcher(left + start).useTransparentBounds(true).region(left.length(), left.length() + start.length());
+            if (m.lookingAt() || m.hitEnd()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code regex} (matched ignoring case) that can only start with {@code firstChars}, a character class body. */
@@ -33,8 +91,106 @@ final class CuePattern {
         return pattern;
     }
 
-    /** False only where a match cannot start with {@code c}; other than ASCII is left to the pattern. */
-    boolean mayStartWith(char c) {
-        return c >= ASCII || asciiStarts[c];
+    /**
+     * False only where no match can start at {@code i}: its character cannot start one, nor the two characters
+     * from {@code i}, or the pattern starts at a word boundary and {@code i} is inside a word (between two ASCII
+     * word characters, where {@code \b} fails whatever the bounds). Other than ASCII is left to the pattern.
+     */
+    boolean mayStartAt(String text, int i) {
+        char c = text.charAt(i);
+        if (c >= ASCII) {
+            return true;
+        }
+        return asciiStarts[c] && !(atBoundary && i > 0 && asciiWord(text.charAt(i - 1)) && asciiWord(c))
+                && (i + 1 == text.length() || maySecond(c, text.charAt(i + 1)));
+    }
+
+    /** Whether a match starting with the ASCII {@code c} may go on with {@code d}; other than ASCII is left to the pattern. */
+    private boolean maySecond(char c, char d) {
+        return d >= ASCII || (asciiSeconds[2 * c + (d >> 6)] & (1L << (d & 63))) != 0;
+    }
+
+    /** Whether a match can only start at a position {@link Regions} lists as a word start. */
+    boolean startsAtWords() {
+        return startsAtWords;
+    }
+
+    /** A word character of {@code \b} (letter, digit or underscore) within ASCII. */
+    static boolean asciiWord(char c) {
+        return c < ASCII && WORD[c];
+    }
+
+    private static boolean ascii(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (text.charAt(i) >= ASCII) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Calls {@code action} at every match that {@link Matcher#find()} finds in {@code text.substring(from, to)},
+     * in order, with offsets in {@code text}: nothing beyond the bounds is seen, as if the substring were the
+     * whole text (see {@link Search}).
+     */
+    void forEachMatch(String text, int from, int to, Consumer<Matcher> action) {
+        Search search = new Search(text, from, to);
+        while (search.next()) {
+            action.accept(search.matcher);
+        }
+    }
+
+    /** Whether {@link Matcher#find()} finds a match in {@code text.substring(from, to)}. */
+    boolean findsIn(String text, int from, int to) {
+        return new Search(text, from, to).next();
+    }
+
+    /**
+     * The matches in {@code text.substring(from, to)}, one by one as {@link Matcher#find()} finds them. The matcher
+     * is entered only where a match may start: its character, and a word boundary of the substring for a pattern
+     * starting with {@code \b}; a text other than ASCII is left to {@link Matcher#find()}. Only for a pattern that
+     * looks left of a match's start with nothing but its leading {@code \b}.
+     */
+    private final class Search {
+
+        private final Matcher matcher;
+        private final String text;
+        private final int from;
+        private final int to;
+        private final boolean ascii;
+        private int next;
+
+        Search(String text, int from, int to) {
+            if (!leftBlind) {
+                throw new IllegalStateException("a pattern that looks left of its start is searched with Matcher.find()");
+            }
+            this.matcher = pattern.matcher(text);
+            this.text = text;
+            this.from = from;
+            this.to = to;
+            this.ascii = ascii(text, from, to);
+            this.next = from;
+            if (!ascii) {
+                matcher.region(from, to);
+            }
+        }
+
+        boolean next() {
+            if (!ascii) {
+                return matcher.find();
+            }
+            for (int i = next; i < to; i++) {
+                char c = text.charAt(i);
+                boolean inWord = atBoundary && i > from && asciiWord(text.charAt(i - 1)) && asciiWord(c);
+                if (asciiStarts[c] && !inWord && (i + 1 == to || maySecond(c, text.charAt(i + 1)))
+                        && matcher.region(i, to).lookingAt()) {
+                    next = Math.max(matcher.end(), i + 1);
+                    return true;
+                }
+            }
+            next = to;
+            return false;
+        }
     }
 }

@@ -23,6 +23,9 @@ final class HistologyFinder {
 
     private static final Pattern CODE = Pattern.compile(
             "(?<![A-Za-z0-9/.,])(?:M\\s?-?\\s?)?(?<code>[89]\\d{3})\\s?/\\s?(?<behaviour>[012369])(?![0-9/])");
+    /** A {@link #CODE} match holds a "/" at most this far after its start and ends at most {@link #AFTER_SLASH} after it. */
+    private static final int SLASH_REACH = 9;
+    private static final int AFTER_SLASH = 3;
 
     /**
      * An adenocarcinoma followed by two or more growth patterns is one with mixed subtypes (ICD-O-3 8255):
@@ -51,12 +54,11 @@ final class HistologyFinder {
 
     List<Mention> find(String text, List<Token> tokens) {
         List<Mention> mentions = new ArrayList<>();
-        Matcher code = CODE.matcher(text);
-        while (code.find()) {
+        Regions.around(text, "/", i -> true, SLASH_REACH, AFTER_SLASH).forEachMatch(text, CODE, code -> {
             String morphology = code.group("code") + "/" + code.group("behaviour");
             String description = lexicon.find(morphology).map(LexiconEntry::description).orElse(null);
             mentions.add(mention(morphology, description, Confidence.EXPLICIT_CODE, code.start(), code.end()));
-        }
+        });
         List<PhraseMatcher.Match> matches = matcher.find(tokens);
         int next = 0;
         for (int k = 0; k < matches.size(); k++) {

@@ -53,7 +53,7 @@ final class LymphNodeFinder {
         if (clinicalType != ClinicalType.PATHOLOGY_REPORT) {
             return mentions;
         }
-        Regions regions = Regions.around(text, i -> Regions.wordAt(text, i, "node"), REACH, REACH);
+        Regions regions = Regions.around(text, "nN", i -> Regions.wordAt(text, i, "node"), REACH, REACH);
         regions.forEachMatch(text, FRACTION, m -> count(m, mentions));
         regions.forEachMatch(text, OF, m -> count(m, mentions));
         for (CuePattern negative : List.of(NODES_NEGATIVE, NEGATIVE_IN_NODES, BENIGN_NODES)) {

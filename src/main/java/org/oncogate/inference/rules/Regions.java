@@ -1,6 +1,7 @@
 package org.oncogate.inference.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
@@ -16,18 +17,36 @@ import java.util.regex.Pattern;
  */
 final class Regions {
 
+    private static final int ASCII = 128;
+
     private final int[] starts;
     private final int[] ends;
+    /** Found when first asked, for the text the regions were made of. */
+    private int[] wordStarts;
 
     private Regions(int[] starts, int[] ends) {
         this.starts = starts;
         this.ends = ends;
     }
 
-    /** Windows from {@code before} characters before to {@code after} characters after each trigger. */
-    static Regions around(String text, IntPredicate trigger, int before, int after) {
+    /**
+     * Windows from {@code before} characters before to {@code after} characters after each trigger: a position
+     * holding one of {@code triggerChars} where {@code trigger} holds. The positions are found with
+     * {@link String#indexOf(int, int)}, and {@code trigger} is asked only there, so it must be false wherever
+     * none of {@code triggerChars} stands.
+     */
+    static Regions around(String text, String triggerChars, IntPredicate trigger, int before, int after) {
+        int[] next = new int[triggerChars.length()];
+        for (int k = 0; k < next.length; k++) {
+            next[k] = text.indexOf(triggerChars.charAt(k));
+        }
         List<int[]> merged = new ArrayList<>();
-        for (int i = 0; i < text.length(); i++) {
+        for (int i = nearest(next); i >= 0; i = nearest(next)) {
+            for (int k = 0; k < next.length; k++) {
+                if (next[k] == i) {
+                    next[k] = text.indexOf(triggerChars.charAt(k), i + 1);
+                }
+            }
             if (!trigger.test(i)) {
                 continue;
             }
@@ -43,6 +62,17 @@ final class Regions {
         return new Regions(merged.stream().mapToInt(r -> r[0]).toArray(), merged.stream().mapToInt(r -> r[1]).toArray());
     }
 
+    /** The smallest of the positions that are not -1, or -1. */
+    private static int nearest(int[] positions) {
+        int nearest = -1;
+        for (int p : positions) {
+            if (p >= 0 && (nearest < 0 || p < nearest)) {
+                nearest = p;
+            }
+        }
+        return nearest;
+    }
+
     /** Whether {@code word} (lower case ASCII letters) starts at {@code i}, ignoring case. */
     static boolean wordAt(String text, int i, String word) {
         return (text.charAt(i) | 0x20) == word.charAt(0) && text.regionMatches(true, i, word, 0, word.length());
@@ -51,14 +81,26 @@ final class Regions {
     /**
      * The same as {@link #forEachMatch(String, Pattern, Consumer)} for a pattern without {@code \\G}: the
      * matcher tries only the positions {@code pattern} may start at, each anchored there, and goes on after
-     * a match's end, as {@link Matcher#find()} would.
+     * a match's end, as {@link Matcher#find()} would. A pattern that starts at words is tried only at the
+     * {@link #wordStarts} (found once for all such patterns), the others at every position.
      */
     void forEachMatch(String text, CuePattern pattern, Consumer<Matcher> action) {
         Matcher m = pattern.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int[] candidates = pattern.startsAtWords() ? wordStarts(text) : null;
+        int k = 0;
         for (int r = 0; r < starts.length; r++) {
             int i = starts[r];
             while (i < ends[r]) {
-                if (pattern.mayStartWith(text.charAt(i)) && m.region(i, ends[r]).lookingAt()) {
+                if (candidates != null) {
+                    while (k < candidates.length && candidates[k] < i) {
+                        k++;
+                    }
+                    if (k == candidates.length || candidates[k] >= ends[r]) {
+                        break;
+                    }
+                    i = candidates[k];
+                }
+                if (pattern.mayStartAt(text, i) && m.region(i, ends[r]).lookingAt()) {
                     action.accept(m);
                     i = Math.max(m.end(), i + 1);
                 } else {
@@ -66,6 +108,33 @@ final class Regions {
                 }
             }
         }
+    }
+
+    /**
+     * The positions of the regions where an ASCII word starts (a letter, digit or underscore not after one)
+     * or a character other than ASCII stands: the only ones where a pattern that {@link CuePattern#startsAtWords()}
+     * can match.
+     */
+    private int[] wordStarts(String text) {
+        if (wordStarts == null) {
+            int[] found = new int[16];
+            int n = 0;
+            for (int r = 0; r < starts.length; r++) {
+                for (int i = starts[r]; i < ends[r]; i++) {
+                    char c = text.charAt(i);
+                    boolean start = c >= ASCII
+                            || (CuePattern.asciiWord(c) && (i == 0 || !CuePattern.asciiWord(text.charAt(i - 1))));
+                    if (start) {
+                        if (n == found.length) {
+                            found = Arrays.copyOf(found, 2 * n);
+                        }
+                        found[n++] = i;
+                    }
+                }
+            }
+            wordStarts = Arrays.copyOf(found, n);
+        }
+        return wordStarts;
     }
 
     /** Calls {@code action} with the matcher at every match of {@code pattern} in the regions, in text order. */

@@ -19,6 +19,8 @@ final class SiteFinder {
 
     private static final Pattern CODE = Pattern.compile(
             "(?<![A-Za-z0-9.])C\\s?(?<category>\\d{2})\\.(?<subsite>\\d)(?![0-9])");
+    /** A {@link #CODE} match starts at a "C" and is at most this long, so only the windows after one are searched. */
+    private static final int CODE_LENGTH = 6;
 
     private static final int ATTACHED_GAP = 40;
     /** Between a site adjective or name and the histology: "renal cell carcinoma", "lung adenocarcinoma", "breast, invasive". */
@@ -41,13 +43,12 @@ final class SiteFinder {
 
     List<Mention> find(String text, List<Token> tokens, List<Mention> histology) {
         List<Mention> mentions = new ArrayList<>();
-        Matcher code = CODE.matcher(text);
-        while (code.find()) {
+        Regions.around(text, "C", i -> true, 0, CODE_LENGTH).forEachMatch(text, CODE, code -> {
             String topography = "C" + code.group("category") + "." + code.group("subsite");
             int start = code.start();
             int end = code.end();
             lexicon.find(topography).ifPresent(entry -> mentions.add(mention(entry, Confidence.EXPLICIT_CODE, start, end)));
-        }
+        });
         List<Mention> primary = histology.stream()
                 .filter(h -> h.indicatesCancer() && !Context.metastatic(text, h.start())).toList();
         for (PhraseMatcher.Match match : matcher.find(tokens)) {

@@ -75,7 +75,7 @@ final class TnmFinder {
     /** The components of the text, grouped into expressions. */
     private static List<List<TnmComponent>> expressions(String text) {
         List<TnmComponent> components = new ArrayList<>();
-        Regions.around(text, i -> trigger(text, i), PREFIX_REACH, COMPONENT_REACH).forEachMatch(text, COMPONENT, m -> {
+        Regions.around(text, "TNM", i -> trigger(text, i), PREFIX_REACH, COMPONENT_REACH).forEachMatch(text, COMPONENT, m -> {
             boolean insideWord = m.start() > 0 && m.start() == m.regionStart()
                     && Character.isLetterOrDigit(text.charAt(m.start() - 1)); // \G at the region's start
             if (!insideWord) {

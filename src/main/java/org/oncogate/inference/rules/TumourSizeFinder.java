@@ -44,7 +44,7 @@ final class TumourSizeFinder {
 
     List<Size> find(String text) {
         List<Size> sizes = new ArrayList<>();
-        Regions regions = Regions.around(text, i -> unit(text, i), REACH, 40);
+        Regions regions = Regions.around(text, "cCmM", i -> unit(text, i), REACH, 40);
         for (CuePattern pattern : PATTERNS) {
             regions.forEachMatch(text, pattern, m -> sizes.add(size(m)));
         }

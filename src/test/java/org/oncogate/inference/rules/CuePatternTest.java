@@ -1,0 +1,85 @@
+package org.oncogate.inference.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The cue patterns' short cuts find exactly what {@link java.util.regex.Matcher#find()} finds: the declared first
+ * characters are checked against the pattern, a pattern starting with {@code \b} is not entered inside a word, and a
+ * search within bounds sees the substring as if it were the whole text.
+ */
+class CuePatternTest {
+
+    private static final CuePattern NO = CuePattern.startingWith("n", "\\bno\\b");
+
+    @Test
+    void aFirstCharacterLeftOutOfTheDeclarationFailsTheConstruction() {
+        // "without" starts with w, which the declaration leaves out: the pattern would never find it
+        assertThatThrownBy(() -> CuePattern.startingWith("n", "\\b(?:no|without)\\b"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'W'"); // case is ignored: W is the first of the two tried
+        assertThat(CuePattern.startingWith("nw", "\\b(?:no|without)\\b").findsIn("without", 0, 7)).isTrue();
+    }
+
+    @Test
+    void aWordBoundaryPatternIsNotFoundInsideAWordOfTheWindows() {
+        // "no" inside "piano" and "nothing" is no match; the word "no" is, in a window that starts inside "piano"
+        String text = "piano no nothing";
+        assertThat(matches(text, Regions.around(text, "n", i -> true, 1, 8))).containsExactly("6-8");
+        // after "ñ", a letter other than ASCII, the "n" starts no word: left to the matcher, which sees no boundary
+        String accented = "\u00f1no no";
+        assertThat(matches(accented, Regions.around(accented, "n", i -> true, 1, 8))).containsExactly("4-6");
+    }
+
+    @Test
+    void theCharactersThatMayFollowAFirstOneAreReadFromThePattern() {
+        // "n" may go on with "o", a space or a digit; "nz", "nodes" and the "n" of "and" start no match
+        CuePattern node = CuePattern.startingWith("n", "\\b(?:no\\b|n\\s?\\d)");
+        String text = "n 5 and no, nz n7 nodes n";
+        List<String> found = new ArrayList<>();
+        Regions.around(text, "n", i -> true, 0, 3).forEachMatch(text, node, m -> found.add(m.group()));
+        node.forEachMatch(text, 0, text.length(), m -> found.add(m.group()));
+        assertThat(found).containsExactly("n 5", "no", "n7", "n 5", "no", "n7");
+    }
+
+    @Test
+    void aSearchWithinBoundsSeesTheSubstringAsTheWholeText() {
+        // cut after "pia", "no" starts the substring and is found; the substring's end is a word's end too
+        String text = "piano carcinoma nothing";
+        assertThat(within(text, 3, text.length())).containsExactly("3-5");
+        assertThat(within(text, 3, 18)).containsExactly("3-5", "16-18");
+        assertThat(within(text, 0, text.length())).isEmpty();
+        assertThat(NO.findsIn(text, 3, 10)).isTrue();
+        assertThat(NO.findsIn(text, 4, 17)).isFalse();
+    }
+
+    @Test
+    void aSearchWithinBoundsOverOtherThanAsciiIsLeftToTheMatcher() {
+        // "ñ" is a letter: no word boundary before the "no" after it, unless the substring starts between them
+        String text = "\u00f1no ca";
+        assertThat(within(text, 0, text.length())).isEmpty();
+        assertThat(within(text, 1, text.length())).containsExactly("1-3");
+    }
+
+    @Test
+    void aPatternThatLooksBehindItsStartIsNotSearchedWithinBounds() {
+        CuePattern number = CuePattern.startingWith("\\d", "(?<![\\d.])\\d+");
+        assertThatThrownBy(() -> number.findsIn("a 12", 0, 4)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static List<String> matches(String text, Regions regions) {
+        List<String> found = new ArrayList<>();
+        regions.forEachMatch(text, NO, m -> found.add(m.start() + "-" + m.end()));
+        return found;
+    }
+
+    private static List<String> within(String text, int from, int to) {
+        List<String> found = new ArrayList<>();
+        NO.forEachMatch(text, from, to, m -> found.add(m.start() + "-" + m.end()));
+        return found;
+    }
+}
