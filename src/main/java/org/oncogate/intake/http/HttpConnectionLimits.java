@@ -11,6 +11,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
@@ -71,7 +72,11 @@ public final class HttpConnectionLimits implements Handler<RoutingContext> {
      * are not started yet), and exposes their counts as metrics.
      */
     public static void install(CamelContext context, int port, Settings settings, UsageCounters usage) throws Exception {
+        AtomicBoolean installed = new AtomicBoolean();
         context.addStartupListener((started, alreadyStarted) -> {
+            if (installed.getAndSet(true)) {
+                return; // called again when routes are added to the running context
+            }
             VertxPlatformHttpRouter router = VertxPlatformHttpRouter.lookup(started,
                     VertxPlatformHttpRouter.getRouterNameFromPort(port));
             HttpConnectionLimits limits = new HttpConnectionLimits(router.vertx(), settings);
