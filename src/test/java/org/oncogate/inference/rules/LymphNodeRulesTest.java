@@ -56,6 +56,23 @@ class LymphNodeRulesTest {
     }
 
     @Test
+    void aWrittenN0AtTheEndOutranksAPositiveCountBeforeIt() {
+        // the negative count before the positive one opens the N0 group: the written pN0 still lifts it
+        String text = "A. Pelvic lymph nodes (0/11). B. Two of six lymph nodes with carcinoma. Stage: pT1b NO Mx.";
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo("N0");
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_N)).isEqualTo("NO");
+    }
+
+    @Test
+    void nodeFindingsDoNotAddToAWrittenCategory() {
+        // two tumours: pN1 (stated twice) against pN0 once and many negative node statements of the second tumour
+        String text = "Larynx: pT4a pN1. Regional lymph nodes (pN): pN1. Thyroid: pT1a pN0. "
+                + "Level 2 lymph nodes (0/17). Level 3 lymph nodes (0/5). Level 4 lymph nodes (0/4). Central lymph nodes (0/2).";
+        assertThat(value(pathology(text), PATHOLOGIC_STAGE_N)).isEqualTo("N+");
+    }
+
+    @Test
     void nodeFindingsCountOnlyInPathologyReports() {
         PatientResult result = run(ClinicalType.PROGRESS, "Prior surgery: lymph nodes (0/12).", JobConfiguration.DEFAULTS);
         assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo(Inference.NONE);
