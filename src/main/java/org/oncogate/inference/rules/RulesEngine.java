@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.oncogate.inference.InferenceEngine;
 import org.oncogate.job.ClinicalNoteEvidence;
 import org.oncogate.job.ClinicalType;
@@ -52,6 +54,11 @@ public final class RulesEngine implements InferenceEngine {
     private final TumourSizeFinder sizes = new TumourSizeFinder();
     private final ValueSelector selector = new ValueSelector();
     private final TBySize tBySize;
+    private final TByExtent tByExtent;
+
+    /** A pathology report as read, kept for the rules that look at it again once the site is known. */
+    private record PathologyReading(PatientDocument document, NormalizedText normalized, Sections sections) {
+    }
 
     /** Loads the lexicons from the classpath. */
     public RulesEngine() {
@@ -61,6 +68,7 @@ public final class RulesEngine implements InferenceEngine {
         this.site = new SiteFinder(topography, Set.copyOf(dataLines(LEXICON + "generic-topography.txt")));
         this.siteFits = SiteFits.of(dataLines(LEXICON + "histology-sites.tsv"));
         this.tBySize = TBySize.of(dataLines(LEXICON + "t-by-size.tsv"));
+        this.tByExtent = TByExtent.of(dataLines(LEXICON + "t-by-extent.tsv"));
         this.modelVersion = "oncogate-rules-" + dataLines(LEXICON + "VERSION").get(0);
     }
 
@@ -73,12 +81,13 @@ public final class RulesEngine implements InferenceEngine {
     public PatientResult infer(PatientRecord patient, JobConfiguration configuration) {
         List<Located> found = new ArrayList<>();
         List<TBySize.StatedSize> statedSizes = new ArrayList<>();
+        List<PathologyReading> pathology = new ArrayList<>();
         List<PatientDocument> documents = patient.patientDocuments().stream()
                 .filter(d -> d.content() != null && DocumentContent.INLINE.equals(d.content().sourceType()) && d.text() != null)
                 .sorted(IN_TIME)
                 .toList();
         for (int i = 0; i < documents.size(); i++) {
-            read(documents.get(i), i, found, statedSizes);
+            read(documents.get(i), i, found, statedSizes, pathology);
         }
         if (configuration.checkForCancerCase() && found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
             return new PatientResult(patient.id(), List.of());
@@ -91,7 +100,7 @@ public final class RulesEngine implements InferenceEngine {
             Inference inference = switch (type) {
                 case HISTOLOGY -> histologyInference;
                 case TUMOR_SITE -> siteInference;
-                case PATHOLOGIC_STAGE_T -> pathologicT(found, siteInference, statedSizes);
+                case PATHOLOGIC_STAGE_T -> pathologicT(found, siteInference, statedSizes, pathology);
                 default -> selector.select(type, found);
             };
             inferences.add(configuration.includeEvidence() ? inference : inference.withoutEvidence());
@@ -100,19 +109,42 @@ public final class RulesEngine implements InferenceEngine {
     }
 
     /**
-     * The written pathologic T, or else, when the documents name a malignancy, the one the tumour's size gives
-     * for the site ({@link TBySize}).
+     * The written pathologic T, or else, when the documents name a malignancy, the more advanced of the ones the
+     * tumour's size ({@link TBySize}) and its stated extent ({@link TByExtent}) give for the site.
      */
-    private Inference pathologicT(List<Located> found, Inference site, List<TBySize.StatedSize> statedSizes) {
+    private Inference pathologicT(List<Located> found, Inference site, List<TBySize.StatedSize> statedSizes,
+            List<PathologyReading> pathology) {
         Inference written = selector.select(InferenceType.PATHOLOGIC_STAGE_T, found);
-        if (!written.isNone() || found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
+        if (!written.isNone() || site.isNone() || found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
             return written;
         }
-        return tBySize.infer(site, statedSizes).orElse(written);
+        Optional<Inference> byExtent = TByExtent.infer(statedExtents(site.value().substring(0, 3), pathology));
+        Optional<Inference> bySize = tBySize.infer(site, statedSizes);
+        return Stream.of(byExtent, bySize).flatMap(Optional::stream).max(Comparator.comparing(Inference::value)).orElse(written);
+    }
+
+    /** The statements of the tumour's extent in the pathology reports, for a site whose T they give. */
+    private List<TByExtent.StatedExtent> statedExtents(String siteCategory, List<PathologyReading> pathology) {
+        List<TByExtent.StatedExtent> extents = new ArrayList<>();
+        if (!tByExtent.covers(siteCategory)) {
+            return extents;
+        }
+        for (PathologyReading reading : pathology) {
+            String text = reading.normalized().text();
+            for (TByExtent.Finding finding : tByExtent.find(siteCategory, text)) {
+                double weight = reading.sections().at(finding.start()).weight * Context.assertion(text, finding.start());
+                if (weight > 0) {
+                    extents.add(new TByExtent.StatedExtent(finding.category(), weight,
+                            evidence(reading.document(), reading.normalized(), finding.start(), finding.end())));
+                }
+            }
+        }
+        return extents;
     }
 
     /** Finds the mentions and tumour sizes of one document and locates them in its submitted text. */
-    private void read(PatientDocument document, int documentOrder, List<Located> found, List<TBySize.StatedSize> statedSizes) {
+    private void read(PatientDocument document, int documentOrder, List<Located> found, List<TBySize.StatedSize> statedSizes,
+            List<PathologyReading> pathology) {
         String submitted = document.text();
         NormalizedText normalized = NormalizedText.of(submitted);
         String text = normalized.text();
@@ -135,6 +167,7 @@ public final class RulesEngine implements InferenceEngine {
                     documentOrder));
         }
         if (document.clinicalType() == ClinicalType.PATHOLOGY_REPORT) {
+            pathology.add(new PathologyReading(document, normalized, sections));
             for (TumourSizeFinder.Size size : sizes.find(text)) {
                 double weight = sections.at(size.start()).weight * Context.assertion(text, size.start());
                 if (weight > 0) {

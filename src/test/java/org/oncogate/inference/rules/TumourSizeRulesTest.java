@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.oncogate.job.Inference;
 import org.oncogate.job.PatientResult;
 
-/** Pathologic T from the tumour's size (AJCC 7) when a report writes none: breast, lung and thyroid only. */
+/** Pathologic T from the tumour's size (AJCC 7) when a report writes none: breast, lung, thyroid and kidney only. */
 class TumourSizeRulesTest {
 
     @ParameterizedTest(name = "{0}")
@@ -26,7 +26,10 @@ class TumourSizeRulesTest {
         "Right upper lobe, lobectomy: adenocarcinoma forming a 3.5 x 3.0 x 3.0 cm mass.; T2; 3.5 x 3.0 x 3.0 cm mass",
         "Left lower lobe: squamous cell carcinoma. The tumor measures 2.4 cm.; T1; tumor measures 2.4 cm",
         // thyroid: T1 <= 2 cm < T2 <= 4 cm < T3
-        "Thyroid, total thyroidectomy: papillary thyroid carcinoma. Tumor size: 4.5 cm.; T3; Tumor size: 4.5 cm"})
+        "Thyroid, total thyroidectomy: papillary thyroid carcinoma. Tumor size: 4.5 cm.; T3; Tumor size: 4.5 cm",
+        // kidney, confined to it: T1 <= 7 cm < T2
+        "Kidney, nephrectomy: clear cell renal cell carcinoma. Tumor size: 4.0 cm.; T1; Tumor size: 4.0 cm",
+        "Kidney, nephrectomy: clear cell renal cell carcinoma, confined to the kidney. The tumor measures 9.5 cm.; T2; tumor measures 9.5 cm"})
     void sizeGivesTheCategory(String text, String category, String evidence) {
         PatientResult result = pathology(text);
         assertThat(value(result, PATHOLOGIC_STAGE_T)).isEqualTo(category);
@@ -49,9 +52,9 @@ class TumourSizeRulesTest {
 
     @Test
     void noSizeRuleWithoutAMalignancyOrForOtherSites() {
-        // a benign breast lesion; a kidney, whose T depends on extent; a specimen's size, not a tumour's
+        // a benign breast lesion; a liver, whose T depends on vascular invasion and number; a specimen's size, not a tumour's
         assertThat(value(pathology("Breast: fibroadenoma. Tumor size: 2.5 cm."), PATHOLOGIC_STAGE_T)).isEqualTo(Inference.NONE);
-        assertThat(value(pathology("Kidney: clear cell renal cell carcinoma. Tumor size: 4.0 cm."), PATHOLOGIC_STAGE_T))
+        assertThat(value(pathology("Liver: hepatocellular carcinoma. Tumor size: 4.0 cm."), PATHOLOGIC_STAGE_T))
                 .isEqualTo(Inference.NONE);
         assertThat(value(pathology("Breast: invasive ductal carcinoma. The specimen measures 12 x 8 x 3 cm."), PATHOLOGIC_STAGE_T))
                 .isEqualTo(Inference.NONE);
