@@ -66,7 +66,9 @@ class TumourExtentRulesTest {
         "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. No invasion of the renal vein is identified.",
         "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. The tumor does not extend into perinephric fat.",
         "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. Renal vein invasion: not identified.",
-        "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. Perinephric fat invasion: no."})
+        "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. Perinephric fat invasion: no.",
+        // a line break shown as a period inside the sentence does not end the negation
+        "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. The tumor does not. invade into the perinephric fat."})
     void negatedFindingsDoNotCount(String text) {
         assertThat(value(pathology(text), PATHOLOGIC_STAGE_T)).isEqualTo("T1");
     }
