@@ -36,6 +36,10 @@ class TumourExtentRulesTest {
         "Urinary bladder, cystectomy: urothelial carcinoma with invasion into perivesical fat.; T3; invasion into perivesical",
         // lung: visceral pleura makes a small tumour T2
         "Right upper lobe, lobectomy: adenocarcinoma, 2.0 cm, invading the visceral pleura.; T2; invading the visceral pleura",
+        // oesophagus, pancreas, endometrium
+        "Esophagus, esophagectomy: adenocarcinoma invading into the adventitia.; T3; invading into the adventitia",
+        "Pancreas, Whipple resection: ductal adenocarcinoma extending into peripancreatic soft tissue.; T3; extending into peripancreatic",
+        "Uterus, hysterectomy: endometrioid adenocarcinoma invading the cervical stroma.; T2; invading the cervical stroma",
         // thyroid and prostate: synoptic answers
         "Thyroid: papillary thyroid carcinoma, 1.5 cm. Extrathyroidal extension: present.; T3; Extrathyroidal extension: present",
         "Prostate, radical prostatectomy: adenocarcinoma. Extraprostatic extension: present.; T3; Extraprostatic extension: present"})
