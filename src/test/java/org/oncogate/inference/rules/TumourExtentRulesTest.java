@@ -39,7 +39,7 @@ class TumourExtentRulesTest {
         // oesophagus, pancreas, endometrium
         "Esophagus, esophagectomy: adenocarcinoma invading into the adventitia.; T3; invading into the adventitia",
         "Pancreas, Whipple resection: ductal adenocarcinoma extending into peripancreatic soft tissue.; T3; extending into peripancreatic",
-        "Uterus, hysterectomy: endometrioid adenocarcinoma invading the cervical stroma.; T2; invading the cervical stroma",
+        "Endometrium, hysterectomy: endometrioid adenocarcinoma invading the cervical stroma.; T2; invading the cervical stroma",
         // thyroid and prostate: synoptic answers
         "Thyroid: papillary thyroid carcinoma, 1.5 cm. Extrathyroidal extension: present.; T3; Extrathyroidal extension: present",
         "Prostate, radical prostatectomy: adenocarcinoma. Extraprostatic extension: present.; T3; Extraprostatic extension: present"})
