@@ -21,7 +21,8 @@ import org.oncogate.job.InferenceType;
  * fat" (kidney: T3). The deepest asserted finding decides; a negated one ("no invasion of the renal vein",
  * "extrathyroidal extension: not identified") counts for nothing. Its confidence is
  * {@link Confidence#T_FROM_EXTENT} at most. The patterns of a site are one alternation, run over a
- * document only when its T is wanted this way.
+ * document only when its T is wanted this way, and entered only at the starts of words whose first character
+ * can start a match.
  */
 final class TByExtent {
 
@@ -33,9 +34,20 @@ final class TByExtent {
     record StatedExtent(String category, double weight, ClinicalNoteEvidence evidence) {
     }
 
-    /** One site's rules: a pattern whose group {@code r<i>} matches the statements of {@code categories.get(i)}. */
-    private record SiteRules(Pattern pattern, List<String> categories) {
+    /**
+     * One site's rules: a pattern whose group {@code r<i>} matches the statements of {@code categories.get(i)}, and
+     * the ASCII characters a match can start with.
+     */
+    private record SiteRules(Pattern pattern, List<String> categories, boolean[] starts) {
+
+        /** Whether a match may start at {@code i}: at the start of a word (every rule starts with {@code \b}), with a possible character. */
+        boolean mayStartAt(String text, int i) {
+            char c = text.charAt(i);
+            return (c >= ASCII || starts[c]) && (i == 0 || !Character.isLetterOrDigit(text.charAt(i - 1)));
+        }
     }
+
+    private static final int ASCII = 128;
 
     private static final Pattern PART = Pattern.compile("\\{(\\w+)\\}");
     /** "Perigastric fat invasion: no", "Renal vein: not involved": a synoptic answer that denies the finding. */
@@ -56,7 +68,11 @@ final class TByExtent {
             if (line.startsWith("@") && columns.length == 2) {
                 parts.put(columns[0].substring(1), columns[1]);
             } else if (columns.length == 3 && columns[1].matches("T[0-4]")) {
-                rows.computeIfAbsent(columns[0], s -> new ArrayList<>()).add(new String[] {columns[1], expand(columns[2], parts)});
+                String regex = expand(columns[2], parts);
+                if (!regex.startsWith("\\b")) {
+                    throw new IllegalStateException("t-by-extent: a rule must start at a word boundary (\\b)");
+                }
+                rows.computeIfAbsent(columns[0], s -> new ArrayList<>()).add(new String[] {columns[1], regex});
             } else {
                 throw new IllegalStateException("t-by-extent: expected '@name<TAB>regex' or 'site<TAB>T<TAB>regex'");
             }
@@ -70,9 +86,23 @@ final class TByExtent {
                         .append(row[1]).append(')');
                 categories.add(row[0]);
             }
-            bySite.put(site, new SiteRules(Pattern.compile(alternation.toString()), List.copyOf(categories)));
+            Pattern pattern = Pattern.compile(alternation.toString());
+            bySite.put(site, new SiteRules(pattern, List.copyOf(categories), starts(pattern)));
         });
         return new TByExtent(bySite);
+    }
+
+    /**
+     * The ASCII characters a match of {@code pattern} can start with: those on which matching the one-character text
+     * succeeds or runs out of text ({@link Matcher#hitEnd()}) rather than fails.
+     */
+    private static boolean[] starts(Pattern pattern) {
+        boolean[] starts = new boolean[ASCII];
+        for (char c = 0; c < ASCII; c++) {
+            Matcher m = pattern.matcher(String.valueOf(c));
+            starts[c] = m.lookingAt() || m.hitEnd();
+        }
+        return starts;
     }
 
     private static String expand(String regex, Map<String, String> parts) {
@@ -97,12 +127,18 @@ final class TByExtent {
     List<Finding> find(String siteCategory, String text) {
         SiteRules rules = bySite.get(siteCategory);
         List<Finding> findings = new ArrayList<>();
-        Matcher m = rules.pattern().matcher(text);
-        while (m.find()) {
+        Matcher m = rules.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        int i = 0;
+        while (i < text.length()) {
+            if (!rules.mayStartAt(text, i) || !m.region(i, text.length()).lookingAt()) {
+                i++;
+                continue;
+            }
             if (!Context.negated(text, m.start(), m.end())
                     && !DENIED_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + AFTER))).find()) {
                 findings.add(new Finding(category(rules, m), m.start(), m.end()));
             }
+            i = Math.max(m.end(), i + 1);
         }
         return findings;
     }

@@ -1,6 +1,7 @@
 package org.oncogate.inference.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.oncogate.inference.rules.EngineFixture.evidenceWords;
 import static org.oncogate.inference.rules.EngineFixture.inference;
 import static org.oncogate.inference.rules.EngineFixture.pathology;
@@ -90,5 +91,18 @@ class TumourExtentRulesTest {
         PatientResult imaging = run(ClinicalType.RADIOLOGY_REPORT,
                 "Colon: adenocarcinoma, the mass appears to invade the muscularis propria.", JobConfiguration.DEFAULTS);
         assertThat(value(imaging, PATHOLOGIC_STAGE_T)).isEqualTo(Inference.NONE);
+    }
+
+    @Test
+    void theRulesFileIsChecked() {
+        // a rule must start at a word boundary (it is tried only where a word starts) and use defined parts only
+        assertThatThrownBy(() -> TByExtent.of(List.of("C18\tT2\tmuscularis\\s+propria")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("word boundary");
+        assertThatThrownBy(() -> TByExtent.of(List.of("C18\tT2\t{undefined}muscularis")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("undefined part");
+        TByExtent rules = TByExtent.of(List.of("@into\t\\binto\\s+(?:the\\s+)?", "C18\tT2\t{into}muscularis\\s+propria"));
+        assertThat(rules.find("C18", "Tumor grows into the muscularis propria.")).extracting(TByExtent.Finding::category)
+                .containsExactly("T2");
+        assertThat(rules.find("C18", "Tumor grows pinto the muscularis propria.")).as("not inside a word").isEmpty();
     }
 }
