@@ -119,17 +119,12 @@ final class Context {
         int from = Math.max(0, start - WINDOW);
         for (int i = start - 1; i >= from; i--) {
             char c = text.charAt(i);
-            if ((c == '.' && !continued(text, i)) || c == ';' || c == '\n') {
+            if (c == '.' || c == ';' || c == '\n') {
                 from = i + 1;
                 break;
             }
         }
         return text.substring(from, start);
-    }
-
-    /** "does not. invade": a period before a lower-case word is a line break inside the sentence, not its end. */
-    private static boolean continued(String text, int period) {
-        return period + 2 < text.length() && text.charAt(period + 1) == ' ' && Character.isLowerCase(text.charAt(period + 2));
     }
 
     private static String after(String text, int end) {

@@ -134,13 +134,27 @@ final class TByExtent {
                 i++;
                 continue;
             }
-            if (!Context.negated(text, m.start(), m.end())
+            if (!negated(text, m.start(), m.end())
                     && !DENIED_AFTER.matcher(text.substring(m.end(), Math.min(text.length(), m.end() + AFTER))).find()) {
                 findings.add(new Finding(category(rules, m), m.start(), m.end()));
             }
             i = Math.max(m.end(), i + 1);
         }
         return findings;
+    }
+
+    /**
+     * Negated before or after ({@link Context#negated}), or before a line break that the text shows as a period
+     * inside the sentence: "the tumor does not. invade the renal vein" (a period before a lower-case word).
+     */
+    private static boolean negated(String text, int start, int end) {
+        if (Context.negated(text, start, end)) {
+            return true;
+        }
+        int period = text.lastIndexOf(". ", start - 1);
+        boolean lineBreak = period >= 0 && start - period <= Context.WINDOW && Character.isLowerCase(text.charAt(period + 2))
+                && text.substring(period + 2, start).indexOf('.') < 0 && text.substring(period + 2, start).indexOf(';') < 0;
+        return lineBreak && Context.cues(text, period).negation();
     }
 
     private static String category(SiteRules rules, Matcher m) {
