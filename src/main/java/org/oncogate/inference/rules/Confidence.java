@@ -46,6 +46,8 @@ final class Confidence {
     static final double LYMPH_NODE_FINDING = 0.6;
     /** A pathologic T read from the tumour's size, with no T written: a registrar's derivation, not a statement. */
     static final double T_FROM_SIZE = 0.4;
+    /** A pathologic T read from the tumour's stated extent ("invades the muscularis propria"), with no T written. */
+    static final double T_FROM_EXTENT = 0.45;
     static final double REPEAT_BONUS = 0.05;
     /** A document other than a pathology report counts this much: pathology outranks imaging and notes. */
     static final double NOT_PATHOLOGY = 0.85;

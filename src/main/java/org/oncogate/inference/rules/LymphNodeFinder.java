@@ -18,7 +18,8 @@ import org.oncogate.job.InferenceType;
  */
 final class LymphNodeFinder {
 
-    private static final String NODE = "lymph\\s?nodes?";
+    /** "lymph nodes", "lymphnode", "lymph. nodes" (a line break the text shows as a period). */
+    private static final String NODE = "lymph\\.?\\s?nodes?";
     /** Every pattern's match holds the word "node" and reaches at most this far on either side of it. */
     private static final int REACH = 220;
     private static final String NUMBER = "(?:\\d{1,3}|no|none|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
@@ -29,9 +30,24 @@ final class LymphNodeFinder {
     /** "lymph nodes (0/12)", "Sentinel lymph nodes: 1/2": involved / examined. */
     private static final CuePattern FRACTION = CuePattern.startingWith("l",
             "\\b" + NODE + "\\b[^.;/\\n]{0,60}?(?<![\\d/])(?<involved>\\d{1,2})\\s?/\\s?(?<examined>\\d{1,3})(?![\\d/])");
-    /** "2 of 15 lymph nodes", "metastatic carcinoma in 0 of 12 regional lymph nodes". */
+    /** "carcinoma in 3/10 level III lymph nodes": the fraction before the nodes. */
+    private static final CuePattern IN_FRACTION = CuePattern.startingWith("i",
+            "\\bin\\s+(?<involved>\\d{1,2})\\s?/\\s?(?<examined>\\d{1,3})(?![\\d/])\\s+(?:of\\s+)?(?:[a-z0-9-]+\\s+){0,3}?" + NODE + "\\b");
+    /**
+     * "2 of 15 lymph nodes", "metastatic carcinoma in 0 of 12 regional lymph nodes"; not "two of six lymph nodes are
+     * submitted for frozen section", a count of the nodes sampled.
+     */
     private static final CuePattern OF = CuePattern.startingWith(NUMBER_FIRST,
-            "\\b(?<involved>" + NUMBER + ")\\s+(?:out\\s+)?of\\s+(?<examined>" + NUMBER + ")\\s+(?:[a-z-]+\\s+){0,3}?" + NODE + "\\b");
+            "\\b(?<involved>" + NUMBER + ")\\s+(?:out\\s+)?of\\s+(?<examined>" + NUMBER + ")\\s+(?:[a-z-]+\\s+){0,3}?" + NODE + "\\b"
+                    + "(?!\\s*(?:\\(s\\)\\s*)?(?:are|were|is|was)\\s+(?:submitted|sent|received|entirely))");
+    private static final String COUNT_OF = "\\bnumber\\s+(?:of\\s+(?:regional\\s+)?(?:lymph\\s+)?nodes\\s+)?";
+    private static final String EXAMINED = COUNT_OF + "examined\\s*:\\s*(?<examined>" + NUMBER + ")\\b";
+    private static final String INVOLVED = COUNT_OF + "(?:involved|positive|with\\s+metastas[ie]s)\\s*:\\s*(?<involved>" + NUMBER + ")\\b";
+    /** Synoptic counts near the word node: "Number examined: 12. Number involved: 0", in either order. */
+    private static final CuePattern EXAMINED_INVOLVED = CuePattern.startingWith("n", EXAMINED + "[^\\n]{0,40}?" + INVOLVED);
+    private static final CuePattern INVOLVED_EXAMINED = CuePattern.startingWith("n", INVOLVED + "[^\\n]{0,40}?" + EXAMINED);
+    /** Every pattern whose match gives the involved and examined nodes. */
+    private static final List<CuePattern> COUNTS = List.of(FRACTION, OF, IN_FRACTION, EXAMINED_INVOLVED, INVOLVED_EXAMINED);
     /** "lymph nodes, negative for metastatic carcinoma", "lymph node: no tumor". */
     private static final CuePattern NODES_NEGATIVE = CuePattern.startingWith("l",
             "\\b" + NODE + "\\b[^.\\n]{0,40}?\\b(?:negative for|free of|no|without)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING);
@@ -41,7 +57,7 @@ final class LymphNodeFinder {
                     + "|" + NODE + "\\s*[:,-]\\s*(?:all\\s+)?(?:not\\s+involved|uninvolved|negative|benign)\\b(?!\\s+for\\b))");
     /** "no carcinoma identified in 15 lymph nodes", "negative for malignancy in all lymph nodes". */
     private static final CuePattern NEGATIVE_IN_NODES = CuePattern.startingWith("n",
-            "\\b(?:no|negative for)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING + "\\s+(?:[a-z-]+\\s+){0,3}?in\\s+(?:[a-z0-9()-]+\\s+){0,4}?" + NODE + "\\b");
+            "\\b(?:no|negative for)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING + "\\s+(?:[a-z-]+\\s+){0,3}?in\\s+(?:[a-z0-9()-]+\\.?\\s+){0,4}?" + NODE + "\\b");
 
     private static final Map<String, Integer> WORDS = Map.ofEntries(
             Map.entry("no", 0), Map.entry("none", 0), Map.entry("zero", 0), Map.entry("one", 1), Map.entry("two", 2),
@@ -54,8 +70,9 @@ final class LymphNodeFinder {
             return mentions;
         }
         Regions regions = Regions.around(text, "nN", i -> Regions.wordAt(text, i, "node"), REACH, REACH);
-        regions.forEachMatch(text, FRACTION, m -> count(m, mentions));
-        regions.forEachMatch(text, OF, m -> count(m, mentions));
+        for (CuePattern count : COUNTS) {
+            regions.forEachMatch(text, count, m -> count(m, mentions));
+        }
         for (CuePattern negative : List.of(NODES_NEGATIVE, NEGATIVE_IN_NODES, BENIGN_NODES)) {
             regions.forEachMatch(text, negative, m -> mentions.add(mention(false, m.start(), m.end())));
         }

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.oncogate.inference.InferenceEngine;
 import org.oncogate.job.ClinicalNoteEvidence;
 import org.oncogate.job.ClinicalType;
@@ -68,6 +69,11 @@ public final class RulesEngine implements InferenceEngine {
     private final LateralityFinder laterality;
     private final GradeFinder grades = new GradeFinder();
     private final DiagnosisDateFinder diagnosisDates = new DiagnosisDateFinder();
+    private final TByExtent tByExtent;
+
+    /** A pathology report as read, kept for the rules that look at it again once the site is known. */
+    private record PathologyReading(PatientDocument document, NormalizedText normalized, Sections sections) {
+    }
 
     /** Loads the lexicons from the classpath. */
     public RulesEngine() {
@@ -83,6 +89,7 @@ public final class RulesEngine implements InferenceEngine {
         this.site = new SiteFinder(topography, genericSites);
         this.siteFits = SiteFits.of(dataLines(LEXICON + "histology-sites.tsv"));
         this.tBySize = TBySize.of(dataLines(LEXICON + "t-by-size.tsv"));
+        this.tByExtent = TByExtent.of(dataLines(LEXICON + "t-by-extent.tsv"));
         this.modelVersion = "oncogate-rules-" + dataLines(LEXICON + "VERSION").get(0);
     }
 
@@ -95,6 +102,7 @@ public final class RulesEngine implements InferenceEngine {
     public PatientResult infer(PatientRecord patient, JobConfiguration configuration) {
         List<Located> found = new ArrayList<>();
         List<TBySize.StatedSize> statedSizes = new ArrayList<>();
+        List<PathologyReading> pathology = new ArrayList<>();
         List<PatientDocument> documents = patient.patientDocuments().stream()
                 .filter(d -> d.content() != null && DocumentContent.INLINE.equals(d.content().sourceType()) && d.text() != null)
                 .sorted(IN_TIME)
@@ -102,7 +110,7 @@ public final class RulesEngine implements InferenceEngine {
         Set<InferenceType> requested = configuration.requestedTypes();
         SecondPrimary secondPrimary = new SecondPrimary();
         for (int i = 0; i < documents.size(); i++) {
-            read(documents.get(i), i, requested, found, statedSizes, secondPrimary);
+            read(documents.get(i), i, requested, found, statedSizes, secondPrimary, pathology);
         }
         if (configuration.checkForCancerCase() && found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
             return new PatientResult(patient.id(), List.of());
@@ -117,7 +125,7 @@ public final class RulesEngine implements InferenceEngine {
                 : histologyInference;
         Optional<List<Inference>> secondCase = secondPrimary.secondCase(siteInference, selector, siteFits, describeSite);
         Function<InferenceType, Inference> selected = type -> type == InferenceType.PATHOLOGIC_STAGE_T
-                ? pathologicT(found, siteInference, statedSizes) : selector.select(type, found);
+                ? pathologicT(found, siteInference, statedSizes, pathology) : selector.select(type, found);
         List<Inference> inferences = new ArrayList<>();
         for (InferenceType type : requested) {
             Inference inference = switch (type) {
@@ -145,24 +153,46 @@ public final class RulesEngine implements InferenceEngine {
     }
 
     /**
-     * The written pathologic T, or else, when the documents name a malignancy, the one the tumour's size gives
-     * for the site ({@link TBySize}).
+     * The written pathologic T, or else, when the documents name a malignancy, the more advanced of the ones the
+     * tumour's size ({@link TBySize}) and its stated extent ({@link TByExtent}) give for the site.
      */
-    private Inference pathologicT(List<Located> found, Inference site, List<TBySize.StatedSize> statedSizes) {
+    private Inference pathologicT(List<Located> found, Inference site, List<TBySize.StatedSize> statedSizes,
+            List<PathologyReading> pathology) {
         Inference written = selector.select(InferenceType.PATHOLOGIC_STAGE_T, found);
-        if (!written.isNone() || found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
+        if (!written.isNone() || site.isNone() || found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
             return written;
         }
-        return tBySize.infer(site, statedSizes).orElse(written);
+        Optional<Inference> byExtent = TByExtent.infer(statedExtents(site.value().substring(0, 3), pathology));
+        Optional<Inference> bySize = tBySize.infer(site, statedSizes);
+        return Stream.of(byExtent, bySize).flatMap(Optional::stream).max(Comparator.comparing(Inference::value)).orElse(written);
+    }
+
+    /** The statements of the tumour's extent in the pathology reports, for a site whose T they give. */
+    private List<TByExtent.StatedExtent> statedExtents(String siteCategory, List<PathologyReading> pathology) {
+        List<TByExtent.StatedExtent> extents = new ArrayList<>();
+        if (!tByExtent.covers(siteCategory)) {
+            return extents;
+        }
+        for (PathologyReading reading : pathology) {
+            String text = reading.normalized().text();
+            for (TByExtent.Finding finding : tByExtent.find(siteCategory, text)) {
+                double weight = reading.sections().at(finding.start()).weight * Context.assertion(text, finding.start());
+                if (weight > 0) {
+                    extents.add(new TByExtent.StatedExtent(finding.category(), weight,
+                            evidence(reading.document(), reading.normalized(), finding.start(), finding.end())));
+                }
+            }
+        }
+        return extents;
     }
 
     /**
      * Finds the mentions and tumour sizes of one document and locates them in its submitted text; the
      * finders of oncogate's own types run only when they are requested. What it says of a second primary
-     * tumour goes to {@code secondPrimary}.
+     * tumour goes to {@code secondPrimary}; a pathology report is kept in {@code pathology}.
      */
     private void read(PatientDocument document, int documentOrder, Set<InferenceType> requested, List<Located> found,
-                      List<TBySize.StatedSize> statedSizes, SecondPrimary secondPrimary) {
+                      List<TBySize.StatedSize> statedSizes, SecondPrimary secondPrimary, List<PathologyReading> pathology) {
         String submitted = document.text();
         NormalizedText normalized = NormalizedText.of(submitted);
         String text = normalized.text();
@@ -195,6 +225,7 @@ public final class RulesEngine implements InferenceEngine {
         }
         secondPrimary.read(text, found.subList(firstOfDocument, found.size()));
         if (document.clinicalType() == ClinicalType.PATHOLOGY_REPORT) {
+            pathology.add(new PathologyReading(document, normalized, sections));
             for (TumourSizeFinder.Size size : sizes.find(text)) {
                 double weight = sections.at(size.start()).weight * Context.assertion(text, size.start());
                 if (weight > 0) {

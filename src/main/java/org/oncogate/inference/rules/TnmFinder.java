@@ -1,7 +1,9 @@
 package org.oncogate.inference.rules;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.oncogate.job.ClinicalType;
@@ -60,12 +62,23 @@ final class TnmFinder {
     /** "N1 lymph nodes", "N2 (subcarinal) lymph nodes": lung node stations, not categories. */
     private static final Pattern NODE_STATION_AFTER = Pattern.compile("(?i)^\\s*(?:\\([^()]{0,40}\\)\\s*)?(?:lymph|nodes?\\b|station)");
 
+    /**
+     * A definition after a category: a colon, comma or period, then a word that is neither a category nor NOS
+     * ("pN0: No regional lymph node metastasis", not "pT2, N0" or "T2, NOS").
+     */
+    private static final Pattern DEFINITION_AFTER = Pattern.compile("^\\s*(?<mark>[:,.])\\s*(?!" + PREFIX + "?[TNM](?:[0-4Xx]|O\\b)[a-d]?\\b|NOS\\b)[A-Za-z]{2,}");
+    /** Entries of a legend stand at most this far apart. */
+    private static final int LEGEND_GAP = 200;
+
     List<Mention> find(String text, ClinicalType clinicalType) {
         List<Mention> mentions = new ArrayList<>();
         TnmComponent.Kind documentKind = clinicalType == ClinicalType.PATHOLOGY_REPORT
                 ? TnmComponent.Kind.PATHOLOGIC : TnmComponent.Kind.CLINICAL;
-        for (List<TnmComponent> expression : expressions(text)) {
-            if (isStatement(text, expression, clinicalType == ClinicalType.PATHOLOGY_REPORT)) {
+        List<List<TnmComponent>> expressions = expressions(text);
+        Set<TnmComponent> legend = legend(text, expressions);
+        for (List<TnmComponent> expression : expressions) {
+            if (!legend.contains(expression.get(0))
+                    && isStatement(text, expression, clinicalType == ClinicalType.PATHOLOGY_REPORT)) {
                 resolve(expression, documentKind, labelled(text, expression.get(0).start()), mentions);
             }
         }
@@ -95,6 +108,35 @@ final class TnmFinder {
             expressions.add(current);
         }
         return expressions;
+    }
+
+    /**
+     * The entries of a legend, a list that defines categories rather than states one ("pT4a: Tumor invades the larynx
+     * ... pT4b: Tumor invades the prevertebral fascia", "(N1, single pelvic node; N2, multiple pelvic nodes)"): lone
+     * components followed by a definition, next to another such of the same axis and a different category.
+     */
+    private static Set<TnmComponent> legend(String text, List<List<TnmComponent>> expressions) {
+        List<TnmComponent> defined = new ArrayList<>();
+        List<Boolean> colons = new ArrayList<>();
+        for (List<TnmComponent> expression : expressions) {
+            TnmComponent c = expression.get(0);
+            Matcher m = DEFINITION_AFTER.matcher(text.substring(c.end(), Math.min(text.length(), c.end() + 12)));
+            if (expression.size() == 1 && m.find()) {
+                defined.add(c);
+                colons.add(!m.group("mark").equals("."));
+            }
+        }
+        Set<TnmComponent> legend = new HashSet<>();
+        for (int i = 1; i < defined.size(); i++) {
+            TnmComponent previous = defined.get(i - 1);
+            TnmComponent next = defined.get(i);
+            if (previous.axis() == next.axis() && next.start() - previous.end() <= LEGEND_GAP && (colons.get(i - 1) || colons.get(i))
+                    && !text.substring(previous.start(), previous.end()).equals(text.substring(next.start(), next.end()))) {
+                legend.add(previous);
+                legend.add(next);
+            }
+        }
+        return legend;
     }
 
     /** Where a component may be: an axis letter followed by a value character, perhaps after one space. */

@@ -7,8 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds stated sizes of the tumour: "Tumor size: 2.5 x 2.0 x 1.2 cm", "greatest dimension of invasive
- * carcinoma: 18 mm", "the mass measures 3.1 cm", "forms a 2.3 cm mass", "squamous cell carcinoma (3.5 cm)". Only sizes said to be the tumour's count, never a
+ * Finds stated sizes of the tumour: "Tumor size: 2.5 x 2.0 x 1.2 cm", "Tumor size (greatest dimension): 2.5 cm",
+ * "greatest dimension of invasive carcinoma: 18 mm", "the tumor greatest diameter is 2.1 cm", "the mass measures 3.1 cm",
+ * "forms a 2.3 cm mass", "squamous cell carcinoma (3.5 cm)", "ductal carcinoma, 3.1 cm, poorly differentiated". Only sizes said to be the tumour's count, never a
  * specimen's or a lymph node's. A size is its largest dimension, in centimetres.
  */
 final class TumourSizeFinder {
@@ -29,11 +30,13 @@ final class TumourSizeFinder {
                     + "|size\\s+of\\s+(?:the\\s+)?(?:invasive\\s+)?(?:tumou?r|carcinoma)"
                     + "|tumou?r\\s+mass|tumou?r\\s+size\\s+is"
                     + "|" + TUMOUR + "\\s+(?:measures|measuring|spans|is\\s+measured\\s+at|is|was))"
-                    + "\\s*[:\\-]?\\s*(?:(?:approximately|about|up\\s+to|at\\s+least)\\s+)?" + SIZE),
+                    + "(?:\\s*\\([^()]{0,30}\\))?\\s*[:\\-]?\\s*(?:(?:greatest|largest|maximum)\\s+(?:dimension|diameter)\\s+)?(?:is\\s+)?"
+                    + "(?:(?:approximately|about|up\\s+to|at\\s+least)\\s+)?" + SIZE),
             // "forms a 2.3 x 2 x 1.8 cm mass", "a 2.5 cm tan-white firm tumor"
             CuePattern.startingWith("\\d", "(?<![\\d.])" + SIZE + "\\s+(?:[a-z-]+\\s+){0,3}?" + TUMOUR + "\\b"),
-            // "squamous cell carcinoma (3.5 cm)"
-            CuePattern.startingWith("actm", "\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*\\(\\s*" + SIZE),
+            // "squamous cell carcinoma (3.5 cm)", "infiltrating ductal carcinoma, 3.1 cm, poorly differentiated"; not "tumor, 0.5 cm from the margin"
+            CuePattern.startingWith("actm", "\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*(?:,?\\s*\\(|,)\\s*" + SIZE
+                    + "(?!\\s+(?:from|away|to)\\b)"),
             // "adenocarcinoma, moderately differentiated, 2.7 cm diameter"; the words are possessive (a word is
             // never split, which cannot make a match, only try one), as only a number may follow them
             CuePattern.startingWith("actm", "\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*(?:[a-z-]++\\s*+,?+\\s*+){1,3}" + SIZE

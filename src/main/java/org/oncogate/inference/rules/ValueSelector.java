@@ -14,8 +14,8 @@ import org.oncogate.job.InferenceType;
  * Chooses one value per inference type from all mentions of a patient. The selection policy:
  * <ol>
  *   <li>Mentions are grouped by value (sites by their 3-character category, e.g. C34).</li>
- *   <li>A group's score is its best mention's confidence plus a bonus per repeated mention
- *       ({@link Confidence#aggregate}).</li>
+ *   <li>A group's rank is its mentions' highest; its score is the best confidence among the mentions of
+ *       that rank plus a bonus per repeated mention of that rank ({@link Confidence#aggregate}).</li>
  *   <li>The winning group has the highest rank (malignant before in situ before benign histology,
  *       specific before generic), then the highest score, then the most advanced category (the AJCC
  *       rule for multiple tumours: classify by the highest T), then the latest document, then the earliest
@@ -29,12 +29,21 @@ import org.oncogate.job.InferenceType;
  */
 final class ValueSelector {
 
-    /** Mentions of one value or site category, and their score. */
-    private record Group(List<Located> mentions, double score) {
+    /**
+     * Mentions of one value or site category, their highest rank and their score. Only the mentions of that rank
+     * count towards the score: lymph node findings add nothing to a written N of the same value.
+     */
+    private record Group(List<Located> mentions, int rank, double score) {
 
         static Group of(List<Located> mentions) {
-            double best = mentions.stream().mapToDouble(l -> l.mention().confidence()).max().orElse(0);
-            return new Group(mentions, Confidence.aggregate(best, mentions.size()));
+            int rank = mentions.stream().mapToInt(l -> l.mention().rank()).max().orElse(0);
+            List<Located> ranked = mentions.stream().filter(l -> l.mention().rank() == rank).toList();
+            double best = ranked.stream().mapToDouble(l -> l.mention().confidence()).max().orElse(0);
+            return new Group(mentions, rank, Confidence.aggregate(best, ranked.size()));
+        }
+
+        Group plus(double bonus) {
+            return new Group(mentions, rank, score + bonus);
         }
 
         Mention top() {
@@ -51,7 +60,7 @@ final class ValueSelector {
     }
 
     private static final Comparator<Group> BEST_GROUP = Comparator
-            .comparingInt((Group g) -> g.top().rank())
+            .comparingInt(Group::rank)
             .thenComparingDouble(Group::score)
             .thenComparingInt(g -> g.top().tieBreak())
             .thenComparingInt(Group::latestDocument)
@@ -86,8 +95,7 @@ final class ValueSelector {
                     .orElse(Inference.none(InferenceType.TUMOR_SITE));
         }
         List<Group> groups = groups(mentions, Mention::group).stream()
-                .map(g -> new Group(g.mentions(),
-                        g.score() + Confidence.SITE_FITS_HISTOLOGY * fits.fit(histology.value(), g.top().group())))
+                .map(g -> g.plus(Confidence.SITE_FITS_HISTOLOGY * fits.fit(histology.value(), g.top().group())))
                 .toList();
         Group best = groups.stream().max(BEST_GROUP).orElseThrow();
         return inference(InferenceType.TUMOR_SITE, subsite(best), best, groups);
@@ -98,7 +106,7 @@ final class ValueSelector {
      * of the same rank scores at least {@link Confidence#CONFLICT_SHARE} of it (the documents disagree).
      */
     private static Inference inference(InferenceType type, Mention chosen, Group group, List<Group> groups) {
-        boolean conflict = groups.stream().anyMatch(g -> g != group && g.top().rank() == group.top().rank()
+        boolean conflict = groups.stream().anyMatch(g -> g != group && g.rank() == group.rank()
                 && g.score() >= Confidence.CONFLICT_SHARE * group.score());
         double confidence = Confidence.reported(group.score()) * (conflict ? Confidence.CONFLICT : 1);
         return new Inference(type, chosen.value(), chosen.description(), confidence, evidence(group), null);

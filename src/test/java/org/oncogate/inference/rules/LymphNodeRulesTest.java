@@ -9,6 +9,8 @@ import static org.oncogate.job.InferenceType.CLINICAL_STAGE_N;
 import static org.oncogate.job.InferenceType.PATHOLOGIC_STAGE_N;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.oncogate.job.ClinicalType;
 import org.oncogate.job.Inference;
 import org.oncogate.job.JobConfiguration;
@@ -53,6 +55,45 @@ class LymphNodeRulesTest {
         PatientResult result = pathology(text);
         assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo("N0");
         assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_N)).isEqualTo("pN0(i+)");
+    }
+
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = ';', value = {
+        // synoptic counts, in either order
+        "Regional lymph nodes (pN): Number examined: 12. Number involved: 0.; N0; Number examined: 12. Number involved: 0",
+        "Lymph nodes: number of lymph nodes positive: 3, number of lymph nodes examined: 14.; N+; number of lymph nodes positive: 3, number of lymph nodes examined: 14",
+        // the fraction before the nodes
+        "Metastatic papillary carcinoma in 3/10 level III lymph nodes.; N+; in 3/10 level III lymph nodes",
+        // a line break shown as a period inside the statement
+        "Axillary dissection: no carcinoma identified in 15. lymph nodes.; N0; no carcinoma identified in 15. lymph nodes"})
+    void countsAndStatementsInOtherLayouts(String text, String expected, String evidence) {
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo(expected);
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_N)).isEqualTo(evidence);
+    }
+
+    @Test
+    void nodesSampledAreNotNodesInvolved() {
+        // "two of six lymph nodes are submitted" counts the sampling; the nodes are negative
+        String text = "Six lymph nodes are found. Two of six lymph nodes are submitted for frozen section. Lymph nodes (0/6).";
+        assertThat(value(pathology(text), PATHOLOGIC_STAGE_N)).isEqualTo("N0");
+    }
+
+    @Test
+    void aWrittenN0AtTheEndOutranksAPositiveCountBeforeIt() {
+        // the negative count before the positive one opens the N0 group: the written pN0 still lifts it
+        String text = "A. Pelvic lymph nodes (0/11). B. Two of six lymph nodes with carcinoma. Stage: pT1b NO Mx.";
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo("N0");
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_N)).isEqualTo("NO");
+    }
+
+    @Test
+    void nodeFindingsDoNotAddToAWrittenCategory() {
+        // two tumours: pN1 (stated twice) against pN0 once and many negative node statements of the second tumour
+        String text = "Larynx: pT4a pN1. Regional lymph nodes (pN): pN1. Thyroid: pT1a pN0. "
+                + "Level 2 lymph nodes (0/17). Level 3 lymph nodes (0/5). Level 4 lymph nodes (0/4). Central lymph nodes (0/2).";
+        assertThat(value(pathology(text), PATHOLOGIC_STAGE_N)).isEqualTo("N+");
     }
 
     @Test

@@ -240,6 +240,30 @@ class TnmRulesTest {
     }
 
     @Test
+    void aLegendOfCategoriesIsNoStatement() {
+        // a checklist template defines the categories after the statement: only the statement counts
+        String text = "Pathologic stage: pT2 pN1. Primary tumor (pT): pT3: Tumor more than 4 cm. pT4a: Tumor invades the larynx. "
+                + "pT4b: Tumor invades the prevertebral space. Regional lymph nodes (pN): pN0: No regional lymph node metastasis. "
+                + "pN2: Metastasis in multiple lymph nodes. (N1, single node; N2, multiple nodes.)";
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_T)).isEqualTo("T2");
+        assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo("N+");
+        assertThat(EngineFixture.inference(result, PATHOLOGIC_STAGE_T).evidence()).hasSize(1);
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_N)).isEqualTo("pN1");
+    }
+
+    @Test
+    void categoriesOfSeveralTumoursAreNoLegend() {
+        // one synoptic answer with its definition; two tumours listed with periods; categories joined by commas
+        assertThat(value(pathology("Primary tumor (pT): pT3: Tumor invades through the muscularis propria."), PATHOLOGIC_STAGE_T))
+                .isEqualTo("T3");
+        assertThat(value(pathology("Tumor A: pT1b. Tumor B: pT2. Margins free."), PATHOLOGIC_STAGE_T)).isEqualTo("T2");
+        PatientResult joined = pathology("Stage: pT2, pN0, M0.");
+        assertThat(value(joined, PATHOLOGIC_STAGE_T)).isEqualTo("T2");
+        assertThat(value(joined, PATHOLOGIC_STAGE_N)).isEqualTo("N0");
+    }
+
+    @Test
     void amongEquallyConfidentValuesTheMostAdvancedWins() {
         String text = "Tumor A: pT1b. Tumor B: pT2.";
         PatientResult result = pathology(text);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.oncogate.job.Inference;
 import org.oncogate.job.PatientResult;
 
-/** Pathologic T from the tumour's size (AJCC 7) when a report writes none: breast, lung and thyroid only. */
+/** Pathologic T from the tumour's size (AJCC 7) when a report writes none: breast, lung, thyroid and kidney only. */
 class TumourSizeRulesTest {
 
     @ParameterizedTest(name = "{0}")
@@ -22,11 +22,17 @@ class TumourSizeRulesTest {
         "Breast, mastectomy: invasive ductal carcinoma. Tumor size: 2.5 x 1.0 x 0.8 cm.; T2; Tumor size: 2.5 x 1.0 x 0.8 cm",
         "Breast, lumpectomy: invasive lobular carcinoma. Greatest dimension of invasive carcinoma: 18 mm.; T1; Greatest dimension of invasive carcinoma: 18 mm",
         "Left breast: invasive ductal carcinoma (6.1 cm).; T3; carcinoma (6.1 cm",
+        "Breast: invasive ductal carcinoma, 3.1 cm, poorly differentiated.; T2; carcinoma, 3.1 cm",
+        "Breast: invasive lobular carcinoma. Tumor size (greatest dimension): 2.5 cm.; T2; Tumor size (greatest dimension): 2.5 cm",
         // lung: T1 <= 3 cm < T2 <= 7 cm < T3
         "Right upper lobe, lobectomy: adenocarcinoma forming a 3.5 x 3.0 x 3.0 cm mass.; T2; 3.5 x 3.0 x 3.0 cm mass",
         "Left lower lobe: squamous cell carcinoma. The tumor measures 2.4 cm.; T1; tumor measures 2.4 cm",
         // thyroid: T1 <= 2 cm < T2 <= 4 cm < T3
-        "Thyroid, total thyroidectomy: papillary thyroid carcinoma. Tumor size: 4.5 cm.; T3; Tumor size: 4.5 cm"})
+        "Thyroid, total thyroidectomy: papillary thyroid carcinoma. Tumor size: 4.5 cm.; T3; Tumor size: 4.5 cm",
+        // kidney, confined to it: T1 <= 7 cm < T2
+        "Kidney, nephrectomy: clear cell renal cell carcinoma. Tumor size: 4.0 cm.; T1; Tumor size: 4.0 cm",
+        "Kidney: renal cell carcinoma. The tumor greatest diameter is 2.1 cm.; T1; greatest diameter is 2.1 cm",
+        "Kidney, nephrectomy: clear cell renal cell carcinoma, confined to the kidney. The tumor measures 9.5 cm.; T2; tumor measures 9.5 cm"})
     void sizeGivesTheCategory(String text, String category, String evidence) {
         PatientResult result = pathology(text);
         assertThat(value(result, PATHOLOGIC_STAGE_T)).isEqualTo(category);
@@ -49,11 +55,14 @@ class TumourSizeRulesTest {
 
     @Test
     void noSizeRuleWithoutAMalignancyOrForOtherSites() {
-        // a benign breast lesion; a kidney, whose T depends on extent; a specimen's size, not a tumour's
+        // a benign breast lesion; a liver, whose T depends on vascular invasion and number; a specimen's size, not a tumour's
         assertThat(value(pathology("Breast: fibroadenoma. Tumor size: 2.5 cm."), PATHOLOGIC_STAGE_T)).isEqualTo(Inference.NONE);
-        assertThat(value(pathology("Kidney: clear cell renal cell carcinoma. Tumor size: 4.0 cm."), PATHOLOGIC_STAGE_T))
+        assertThat(value(pathology("Liver: hepatocellular carcinoma. Tumor size: 4.0 cm."), PATHOLOGIC_STAGE_T))
                 .isEqualTo(Inference.NONE);
         assertThat(value(pathology("Breast: invasive ductal carcinoma. The specimen measures 12 x 8 x 3 cm."), PATHOLOGIC_STAGE_T))
+                .isEqualTo(Inference.NONE);
+        // a distance from the tumour is no size of it
+        assertThat(value(pathology("Breast: invasive ductal carcinoma, 0.5 cm from the deep margin."), PATHOLOGIC_STAGE_T))
                 .isEqualTo(Inference.NONE);
     }
 }
