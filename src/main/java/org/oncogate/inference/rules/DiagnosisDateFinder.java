@@ -32,40 +32,51 @@ final class DiagnosisDateFinder {
             + "|(?:date\\s+of\\s+(?:procedure|surgery|operation|collection|biopsy)|(?:procedure|surgery|collection|biopsy)\\s+date"
             + "|collected(?:\\s+on)?|specimen\\s+(?:collected|date)))\\s*[:\\-]?\\s*(?:on\\s+)?" + DATE + "(?![0-9])");
     private static final int DIAGNOSIS_RANK = 1;
+    /** The longest label and the longest date before its year ("date of initial diagnosis: September 30, "). */
+    private static final int LABEL_REACH = 70;
+    /** The longest date after the start of its year ("2021-03-04"). */
+    private static final int AFTER_YEAR = 10;
 
     List<Mention> find(String text) {
         List<Mention> mentions = new ArrayList<>();
-        if (!holdsAYear(text)) {
-            return mentions; // most reports: one cheap scan instead of the pattern's search
-        }
-        Matcher m = LABELLED.matcher(text);
-        while (m.find()) {
-            LocalDate date = date(m);
-            if (date != null) {
-                boolean diagnosis = m.group("diagnosis") != null;
-                int start = m.start();
-                mentions.add(new Mention(InferenceType.DIAGNOSIS_DATE, date.toString(), null,
-                        diagnosis ? Confidence.TNM_OWN_PREFIX : Confidence.TNM_DOCUMENT_TYPE, start, m.end(),
-                        diagnosis ? DIAGNOSIS_RANK : 0, 0, false));
+        int searched = 0;
+        for (int year = nextYear(text, 0); year >= 0; year = nextYear(text, year + 4)) {
+            // every date form ends within a few characters after its year or starts with it: the label and
+            // date lie in a short window around the year, so the pattern never scans the whole text
+            int from = Math.max(searched, year - LABEL_REACH);
+            int to = Math.min(text.length(), year + AFTER_YEAR);
+            if (from >= to) {
+                continue;
+            }
+            Matcher m = LABELLED.matcher(text).region(from, to).useTransparentBounds(true);
+            while (m.find()) {
+                searched = m.end();
+                LocalDate date = date(m);
+                if (date != null) {
+                    boolean diagnosis = m.group("diagnosis") != null;
+                    mentions.add(new Mention(InferenceType.DIAGNOSIS_DATE, date.toString(), null,
+                            diagnosis ? Confidence.TNM_OWN_PREFIX : Confidence.TNM_DOCUMENT_TYPE, m.start(), m.end(),
+                            diagnosis ? DIAGNOSIS_RANK : 0, 0, false));
+                }
             }
         }
         return mentions;
     }
 
-    /** Whether four digits 1900 to 2199 stand alone somewhere: every date form needs its year. */
-    private static boolean holdsAYear(String text) {
-        for (int i = 0; i + 4 <= text.length(); i++) {
+    /** Where the next four digits 1900 to 2199 standing alone start, from {@code from}, or -1: every date form needs its year. */
+    private static int nextYear(String text, int from) {
+        for (int i = from; i + 4 <= text.length(); i++) {
             char c = text.charAt(i);
             if ((c == '1' || c == '2') && (i == 0 || !Character.isDigit(text.charAt(i - 1)))
                     && Character.isDigit(text.charAt(i + 1)) && Character.isDigit(text.charAt(i + 2))
                     && Character.isDigit(text.charAt(i + 3)) && (i + 4 == text.length() || !Character.isDigit(text.charAt(i + 4)))) {
                 int century = (c - '0') * 10 + (text.charAt(i + 1) - '0');
                 if (century >= 19 && century <= 21) {
-                    return true;
+                    return i;
                 }
             }
         }
-        return false;
+        return -1;
     }
 
     private static LocalDate date(Matcher m) {

@@ -17,10 +17,12 @@ import org.oncogate.job.InferenceType;
  */
 final class SecondPrimary {
 
-    /** "second primary", "synchronous primaries", "two separate primary tumours", "multiple primary carcinomas". */
-    private static final Pattern STATED = Pattern.compile("(?i)\\b(?:second|synchronous|metachronous|separate|two|multiple"
-            + "|double|both)\\s+(?:(?:separate|independent|distinct|synchronous)\\s+)?primar(?:y|ies)\\b"
-            + "(?!\\s+(?:site|care|physician|tumou?r\\s+site))");
+    /** The words before "primary" that make it more than one: "second", "synchronous", "two separate", "multiple". */
+    private static final Pattern STATED_BEFORE = Pattern.compile("(?i)\\b(?:second|synchronous|metachronous|separate|two"
+            + "|multiple|double|both)\\s+(?:(?:separate|independent|distinct|synchronous)\\s+)?$");
+    /** "primary" or "primaries" as a word, not "primary site", "primary care", "primary physician". */
+    private static final Pattern STATED_AFTER = Pattern.compile("(?i)^(?:y|ies)\\b(?!\\s+(?:site|care|physician|tumou?r\\s+site))");
+    private static final int BEFORE_REACH = 40;
     /** What ends a sentence: a full stop before a space or line end (not a decimal point), a semicolon, a line end. */
     private static final Pattern SENTENCE_END = Pattern.compile("\\.(?=\\s)|;|\\n");
 
@@ -31,7 +33,7 @@ final class SecondPrimary {
 
     /** Notes the candidates of one document, given its normalized text and the mentions located in it. */
     void read(String text, List<Located> located) {
-        if (!(text.contains("rimar") || text.contains("RIMAR")) || !STATED.matcher(text).find()) {
+        if (!stated(text)) {
             return;
         }
         for (Located site : located) {
@@ -45,6 +47,25 @@ final class SecondPrimary {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the text says there is more than one primary tumour: each "primar" (found by indexOf) is
+     * checked against the words right before and after it, so the patterns never scan the whole text.
+     */
+    static boolean stated(String text) {
+        return stated(text, "primar") || stated(text, "Primar") || stated(text, "PRIMAR");
+    }
+
+    private static boolean stated(String text, String stem) {
+        for (int at = text.indexOf(stem); at >= 0; at = text.indexOf(stem, at + stem.length())) {
+            int end = at + stem.length();
+            if (STATED_BEFORE.matcher(text).region(Math.max(0, at - BEFORE_REACH), at).useTransparentBounds(true).find()
+                    && STATED_AFTER.matcher(text).region(end, text.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The second case's site and histology, when a candidate's site is not of the chosen site's category. */

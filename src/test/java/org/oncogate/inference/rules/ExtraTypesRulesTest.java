@@ -167,4 +167,18 @@ class ExtraTypesRulesTest {
         PatientResult one = pathology("Primary site: lung. Adenocarcinoma of the lung. Liver: adenocarcinoma.");
         assertThat(one.inferences()).allSatisfy(i -> assertThat(i.caseId()).isNull());
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Lung: adenocarcinoma, a second primary.                 | true",
+        "TWO SEPARATE PRIMARY TUMORS are present.                | true",
+        "Synchronous primaries of breast and lung.               | true",
+        // one primary, or "primary" naming something else
+        "Primary tumor: lung. Adenocarcinoma.                    | false",
+        "Second primary site: not applicable.                    | false",
+        "Referred by the primary care physician.                 | false",
+    })
+    void aSecondPrimaryIsStatedOnlyWhenTheWordsSaySo(String text, boolean stated) {
+        assertThat(SecondPrimary.stated(text)).isEqualTo(stated);
+    }
 }
