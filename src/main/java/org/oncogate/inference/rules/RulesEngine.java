@@ -75,6 +75,17 @@ public final class RulesEngine implements InferenceEngine {
     private record PathologyReading(PatientDocument document, NormalizedText normalized, Sections sections) {
     }
 
+    /**
+     * What the documents of one patient gave, filled document by document: the located mentions, the
+     * tumour sizes, the pathology reports as read, and what they say of a second primary.
+     */
+    private record PatientReading(List<Located> found, List<TBySize.StatedSize> statedSizes,
+                                  List<PathologyReading> pathology, SecondPrimary secondPrimary) {
+        static PatientReading empty() {
+            return new PatientReading(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new SecondPrimary());
+        }
+    }
+
     /** Loads the lexicons from the classpath. */
     public RulesEngine() {
         this.subtypes = Subtypes.of(dataLines(LEXICON + "histology-subtypes.tsv"));
@@ -100,18 +111,16 @@ public final class RulesEngine implements InferenceEngine {
 
     @Override
     public PatientResult infer(PatientRecord patient, JobConfiguration configuration) {
-        List<Located> found = new ArrayList<>();
-        List<TBySize.StatedSize> statedSizes = new ArrayList<>();
-        List<PathologyReading> pathology = new ArrayList<>();
         List<PatientDocument> documents = patient.patientDocuments().stream()
                 .filter(d -> d.content() != null && DocumentContent.INLINE.equals(d.content().sourceType()) && d.text() != null)
                 .sorted(IN_TIME)
                 .toList();
         Set<InferenceType> requested = configuration.requestedTypes();
-        SecondPrimary secondPrimary = new SecondPrimary();
+        PatientReading reading = PatientReading.empty();
         for (int i = 0; i < documents.size(); i++) {
-            read(documents.get(i), i, requested, found, statedSizes, secondPrimary, pathology);
+            read(documents.get(i), i, requested, reading);
         }
+        List<Located> found = reading.found();
         if (configuration.checkForCancerCase() && found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
             return new PatientResult(patient.id(), List.of());
         }
@@ -123,9 +132,10 @@ public final class RulesEngine implements InferenceEngine {
                 ? usualHistology.refine(histologyInference, siteInference,
                         code -> morphology.find(code + "/3").map(LexiconEntry::description).orElse(null))
                 : histologyInference;
-        Optional<List<Inference>> secondCase = secondPrimary.secondCase(siteInference, selector, siteFits, describeSite);
+        Optional<List<Inference>> secondCase = reading.secondPrimary().secondCase(siteInference, selector, siteFits,
+                describeSite);
         Function<InferenceType, Inference> selected = type -> type == InferenceType.PATHOLOGIC_STAGE_T
-                ? pathologicT(found, siteInference, statedSizes, pathology) : selector.select(type, found);
+                ? pathologicT(reading, siteInference) : selector.select(type, found);
         List<Inference> inferences = new ArrayList<>();
         for (InferenceType type : requested) {
             Inference inference = switch (type) {
@@ -156,14 +166,14 @@ public final class RulesEngine implements InferenceEngine {
      * The written pathologic T, or else, when the documents name a malignancy, the more advanced of the ones the
      * tumour's size ({@link TBySize}) and its stated extent ({@link TByExtent}) give for the site.
      */
-    private Inference pathologicT(List<Located> found, Inference site, List<TBySize.StatedSize> statedSizes,
-            List<PathologyReading> pathology) {
+    private Inference pathologicT(PatientReading reading, Inference site) {
+        List<Located> found = reading.found();
         Inference written = selector.select(InferenceType.PATHOLOGIC_STAGE_T, found);
         if (!written.isNone() || site.isNone() || found.stream().noneMatch(l -> l.mention().indicatesCancer())) {
             return written;
         }
-        Optional<Inference> byExtent = TByExtent.infer(statedExtents(site.value().substring(0, 3), pathology));
-        Optional<Inference> bySize = tBySize.infer(site, statedSizes);
+        Optional<Inference> byExtent = TByExtent.infer(statedExtents(site.value().substring(0, 3), reading.pathology()));
+        Optional<Inference> bySize = tBySize.infer(site, reading.statedSizes());
         return Stream.of(byExtent, bySize).flatMap(Optional::stream).max(Comparator.comparing(Inference::value)).orElse(written);
     }
 
@@ -188,11 +198,10 @@ public final class RulesEngine implements InferenceEngine {
 
     /**
      * Finds the mentions and tumour sizes of one document and locates them in its submitted text; the
-     * finders of oncogate's own types run only when they are requested. What it says of a second primary
-     * tumour goes to {@code secondPrimary}; a pathology report is kept in {@code pathology}.
+     * finders of oncogate's own types run only when they are requested. All it finds goes into {@code reading}.
      */
-    private void read(PatientDocument document, int documentOrder, Set<InferenceType> requested, List<Located> found,
-                      List<TBySize.StatedSize> statedSizes, SecondPrimary secondPrimary, List<PathologyReading> pathology) {
+    private void read(PatientDocument document, int documentOrder, Set<InferenceType> requested, PatientReading reading) {
+        List<Located> found = reading.found();
         String submitted = document.text();
         NormalizedText normalized = NormalizedText.of(submitted);
         String text = normalized.text();
@@ -223,13 +232,13 @@ public final class RulesEngine implements InferenceEngine {
             found.add(new Located(mention, evidence(document, normalized, mention.start(), mention.end()), found.size(),
                     documentOrder));
         }
-        secondPrimary.read(text, found.subList(firstOfDocument, found.size()));
+        reading.secondPrimary().read(text, found.subList(firstOfDocument, found.size()));
         if (document.clinicalType() == ClinicalType.PATHOLOGY_REPORT) {
-            pathology.add(new PathologyReading(document, normalized, sections));
+            reading.pathology().add(new PathologyReading(document, normalized, sections));
             for (TumourSizeFinder.Size size : sizes.find(text)) {
                 double weight = sections.at(size.start()).weight * Context.assertion(text, size.start());
                 if (weight > 0) {
-                    statedSizes.add(new TBySize.StatedSize(size.centimetres(), weight,
+                    reading.statedSizes().add(new TBySize.StatedSize(size.centimetres(), weight,
                             evidence(document, normalized, size.start(), size.end())));
                 }
             }
