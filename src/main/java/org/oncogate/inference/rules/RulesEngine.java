@@ -142,10 +142,8 @@ public final class RulesEngine implements InferenceEngine {
                 case HISTOLOGY -> histologyOfSite;
                 case TUMOR_SITE -> siteInference;
                 case TUMOR_BEHAVIOR -> behaviour.of(histologyOfSite);
-                case CLINICAL_STAGE_T_SUBCATEGORY, CLINICAL_STAGE_N_SUBCATEGORY, CLINICAL_STAGE_M_SUBCATEGORY,
-                     PATHOLOGIC_STAGE_T_SUBCATEGORY, PATHOLOGIC_STAGE_N_SUBCATEGORY, PATHOLOGIC_STAGE_M_SUBCATEGORY ->
-                        TnmSubcategory.of(type, selected.apply(TnmSubcategory.OF.get(type)));
-                default -> selected.apply(type);
+                default -> TnmSubcategory.OF.containsKey(type)
+                        ? TnmSubcategory.of(type, selected.apply(TnmSubcategory.OF.get(type))) : selected.apply(type);
             };
             inferences.add(secondCase.isPresent() ? inference.withCaseId(FIRST_CASE) : inference);
         }
@@ -198,7 +196,8 @@ public final class RulesEngine implements InferenceEngine {
 
     /**
      * Finds the mentions and tumour sizes of one document and locates them in its submitted text; the
-     * finders of oncogate's own types run only when they are requested. All it finds goes into {@code reading}.
+     * finders of the types no other rule needs (dates, oncogate's own) run only when they are requested.
+     * All it finds goes into {@code reading}.
      */
     private void read(PatientDocument document, int documentOrder, Set<InferenceType> requested, PatientReading reading) {
         List<Located> found = reading.found();
@@ -212,7 +211,9 @@ public final class RulesEngine implements InferenceEngine {
         mentions.addAll(histologies);
         List<Mention> sites = site.find(text, tokens, histologies);
         mentions.addAll(sites);
-        mentions.addAll(diagnosisDates.find(text));
+        if (requested.contains(InferenceType.DIAGNOSIS_DATE)) {
+            mentions.addAll(diagnosisDates.find(text));
+        }
         if (requested.contains(InferenceType.TUMOR_LATERALITY)) {
             mentions.addAll(laterality.find(text, sites));
         }
