@@ -37,6 +37,9 @@ public enum InferenceType {
     PATHOLOGIC_STAGE_N_SUBCATEGORY("pathologicStageNSubcategory", false),
     PATHOLOGIC_STAGE_M_SUBCATEGORY("pathologicStageMSubcategory", false);
 
+    private static final Set<InferenceType> HOSTED = Arrays.stream(values()).filter(t -> t.hosted)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(InferenceType.class)));
+
     private final String wireName;
     private final boolean hosted;
 
@@ -47,7 +50,7 @@ public enum InferenceType {
 
     /** The hosted service's types: what a request that names none gets. */
     public static Set<InferenceType> hostedTypes() {
-        return Arrays.stream(values()).filter(t -> t.hosted).collect(Collectors.toCollection(() -> EnumSet.noneOf(InferenceType.class)));
+        return EnumSet.copyOf(HOSTED); // computed once: a request that names no type asks for these
     }
 
     /** Whether the hosted service infers this type (otherwise it is oncogate's own, off unless requested). */
