@@ -104,13 +104,15 @@ public final class FhirBenchmark {
         }
     }
 
-    private FhirBenchReport measure() throws InterruptedException {
+    private FhirBenchReport measure() throws Exception {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Map<String, Object> environment = BenchEnvironment.capture();
         int warmup = settings.warmup();
         int largest = settings.concurrencies().stream().max(Integer::compare).orElseThrow();
         out.printf("gateway up; warm-up: %d notifications to each target at concurrency %d%n", warmup, largest);
-        step(largest, warmup, true);
+        if (warmup > 0) {
+            JitWarmup.untilQuiet(() -> step(largest, warmup, true), out);
+        }
         List<FhirBenchReport.Row> rows = new ArrayList<>();
         for (int concurrency : settings.concurrencies()) {
             out.printf("measuring: %d notifications at concurrency %d%n", settings.notifications(), concurrency);
@@ -131,6 +133,7 @@ public final class FhirBenchmark {
         Progress notifyProgress = quiet ? Progress.quiet("notify", count) : new Progress("notify", count, out);
         double inferredBefore = inferred();
         long cpuBefore = BenchEnvironment.processCpuNanos();
+        JitWarmup.Mark jit = JitWarmup.Mark.now();
         long start = System.nanoTime();
         long notifyNanos = ClosedLoop.run(count, concurrency, i -> post("/fhir/bench", bodies.get(i), notify, notifyProgress));
         long deadline = start + Duration.ofSeconds(settings.drainTimeoutSeconds()).toNanos();
@@ -142,7 +145,7 @@ public final class FhirBenchmark {
         return new FhirBenchReport.Row(concurrency, load, PhaseResult.of("baseline", baseline.count(), baselineNanos, baseline),
                 PhaseResult.of("notify", notify.count(), notifyNanos, notify),
                 Math.round((inferred() - inferredBefore) / (processedNanos / 1e9) * 10) / 10.0,
-                Math.round(cpuMs * 100) / 100.0);
+                Math.round(cpuMs * 100) / 100.0, jit.jitShare());
     }
 
     private void post(String path, byte[] body, Latencies latencies, Progress progress) throws InterruptedException {

@@ -96,14 +96,18 @@ public final class Hl7Benchmark {
         }
     }
 
-    private Hl7BenchReport measure() throws InterruptedException, IOException {
+    private Hl7BenchReport measure() throws Exception {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Map<String, Object> environment = BenchEnvironment.capture();
         int warmupConnections = Collections.max(settings.concurrencies());
         out.printf("gateway up; warm-up: %d messages to each target at concurrency %d%n", settings.warmup(),
                 warmupConnections);
-        for (String target : ports.keySet()) {
-            closedLoop(target, warmupConnections, settings.warmup(), true);
+        if (settings.warmup() > 0) {
+            JitWarmup.untilQuiet(() -> {
+                for (String target : ports.keySet()) {
+                    closedLoop(target, warmupConnections, settings.warmup(), true);
+                }
+            }, out);
         }
         List<Hl7Result> results = new ArrayList<>();
         for (int connections : settings.concurrencies()) {
@@ -135,6 +139,7 @@ public final class Hl7Benchmark {
         long notAaBefore = notAa.sum();
         MllpConnection[] clients = connect(target, connections);
         long cpu = BenchEnvironment.processCpuNanos();
+        JitWarmup.Mark jit = JitWarmup.Mark.now();
         long start = System.nanoTime();
         long nanos;
         try {
@@ -149,7 +154,8 @@ public final class Hl7Benchmark {
         }
         double drained = drain(target, start);
         return new Hl7Result(target, "closed", connections, 0, PhaseResult.of(target, latencies.count(), nanos, latencies),
-                notAa.sum() - notAaBefore, rate(latencies.count(), drained), drained, cpuMs(cpu, count), load);
+                notAa.sum() - notAaBefore, rate(latencies.count(), drained), drained, cpuMs(cpu, count), jit.jitShare(),
+                load);
     }
 
     /**
@@ -168,6 +174,7 @@ public final class Hl7Benchmark {
         AtomicInteger next = new AtomicInteger();
         AtomicLong lastAck = new AtomicLong();
         long cpu = BenchEnvironment.processCpuNanos();
+        JitWarmup.Mark jit = JitWarmup.Mark.now();
         long start = System.nanoTime() + Duration.ofMillis(50).toNanos();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients.length; c++) {
@@ -197,7 +204,7 @@ public final class Hl7Benchmark {
         double drained = drain(target, start);
         return new Hl7Result(target, "open", clients.length, rate,
                 PhaseResult.of(target, latencies.count(), lastAck.get() - start, latencies), notAa.sum() - notAaBefore,
-                rate(latencies.count(), drained), drained, cpuMs(cpu, count), load);
+                rate(latencies.count(), drained), drained, cpuMs(cpu, count), jit.jitShare(), load);
     }
 
     /**
