@@ -3,6 +3,7 @@ package org.oncogate.job;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -45,6 +46,14 @@ public final class JobService {
     private final Predicate<JobOrigin> servedOnRead;
     private final Instant started;
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * Jobs accepted by this process and not yet run, as they were stored: inference takes them from here
+     * instead of reading, decrypting and parsing the stored copy again, once they found it still stored.
+     * Bounded: beyond {@link #MAX_WAITING_IN_MEMORY} (the default inference queue), and for every job after
+     * a restart, inference reads the stored copy, which is what makes a job durable either way.
+     */
+    private final Map<String, Accepted> waiting = new ConcurrentHashMap<>();
+    private static final int MAX_WAITING_IN_MEMORY = 10_000;
     private final Object[] acceptLocks = new Object[64];
 
     /**
@@ -95,6 +104,16 @@ public final class JobService {
         }
     }
 
+    /** A stored request and the bucket it was stored in. */
+    private record Accepted(JobEnvelope envelope, Bucket bucket) {
+
+        /** Never prints the request. */
+        @Override
+        public String toString() {
+            return "Accepted[job=" + envelope.id() + ", bucket=" + bucket + "]";
+        }
+    }
+
     /** A job as accepted, and whether it had been accepted before. */
     public record Acceptance(JobRecord job, boolean duplicate) {
     }
@@ -106,7 +125,11 @@ public final class JobService {
     private JobRecord store(String id, JobRequest request, JobOrigin origin) throws IOException {
         Instant now = store.clock().instant();
         Bucket bucket = store.policy().bucketFor(now);
-        store.write(PayloadKind.INPUT, id, REQUEST, JobJson.write(new JobEnvelope(id, origin, now, request)), bucket);
+        JobEnvelope envelope = new JobEnvelope(id, origin, now, request);
+        store.write(PayloadKind.INPUT, id, REQUEST, JobJson.write(envelope), bucket);
+        if (waiting.size() < MAX_WAITING_IN_MEMORY) {
+            waiting.put(id, new Accepted(envelope, bucket));
+        }
         LOG.info("job {} accepted from {} for subscription {}", id, origin.channel(), origin.subscription());
         return notStarted(origin, id, now, bucket);
     }
@@ -128,19 +151,22 @@ public final class JobService {
     }
 
     private JobRecord runOnce(String id) throws PayloadUnavailableException, IOException {
+        Accepted inMemory = waiting.remove(id);
         StoredPayload input = store.find(PayloadKind.INPUT, id, REQUEST)
-                .orElseThrow(() -> missing(PayloadKind.INPUT, id));
-        JobEnvelope envelope = JobJson.read(store.read(input), JobEnvelope.class);
+                .orElseThrow(() -> missing(PayloadKind.INPUT, id)); // purged or expired: gone, even if held here
+        Accepted accepted = inMemory != null ? inMemory
+                : new Accepted(JobJson.read(store.read(input), JobEnvelope.class), input.bucket());
+        JobEnvelope envelope = accepted.envelope();
         Optional<StoredPayload> state = store.find(PayloadKind.STATE, id, STATE);
         JobRecord record = state.isPresent() ? JobJson.read(store.read(state.get()), JobRecord.class)
-                : notStarted(envelope.origin(), id, envelope.receivedDateTime(), input.bucket());
+                : notStarted(envelope.origin(), id, envelope.receivedDateTime(), accepted.bucket());
         if (record.state().status().isFinal()) {
             return record;
         }
         // no "running" state is written (a durable write per job); find() reports it while the job is in flight
         JobRecord done = new JobRecord(record.origin(), infer(envelope, record.state()),
                 servedOnRead.test(record.origin()));
-        save(done, input.bucket());
+        save(done, accepted.bucket());
         JobRequest request = envelope.request();
         usage.record(new UsageEvent(envelope.origin().channel(), "infer", envelope.origin().subscription(),
                 done.state().status().wireName(), request.documentCount(), request.characterCount()));

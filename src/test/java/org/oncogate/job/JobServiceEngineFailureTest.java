@@ -39,22 +39,7 @@ class JobServiceEngineFailureTest {
     @BeforeEach
     void start() {
         Clock clock = Clock.systemUTC();
-        InferenceEngine engine = new InferenceEngine() {
-            @Override
-            public PatientResult infer(PatientRecord patient, JobConfiguration configuration) {
-                throw new UnsupportedOperationException("whole jobs only");
-            }
-
-            @Override
-            public String modelVersion() {
-                return "test";
-            }
-
-            @Override
-            public InferenceResult inferJob(String jobId, JobRequest request) {
-                return outcome.get();
-            }
-        };
+        InferenceEngine engine = new WholeJobEngine((id, request) -> outcome.get());
         jobs = new JobService(TestStores.store(folder, "eu-west", TestStores.randomKek(), clock),
                 new JobValidator(JobLimits.of(50_000, 1)), engine,
                 new UsageCounters(new SimpleMeterRegistry(), "test", "eu-west", new UsageLedger(), clock), origin -> false);
