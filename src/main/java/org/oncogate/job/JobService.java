@@ -157,7 +157,7 @@ public final class JobService {
         Accepted accepted = inMemory != null ? inMemory
                 : new Accepted(JobJson.read(store.read(input), JobEnvelope.class), input.bucket());
         JobEnvelope envelope = accepted.envelope();
-        Optional<StoredPayload> state = store.find(PayloadKind.STATE, id, STATE);
+        Optional<StoredPayload> state = store.find(PayloadKind.STATE, id, STATE, input.bucket());
         JobRecord record = state.isPresent() ? JobJson.read(store.read(state.get()), JobRecord.class)
                 : notStarted(envelope.origin(), id, envelope.receivedDateTime(), accepted.bucket());
         if (record.state().status().isFinal()) {
@@ -180,13 +180,14 @@ public final class JobService {
      */
     public Optional<JobRecord> find(String id) throws IOException {
         try {
-            Optional<StoredPayload> stored = store.find(PayloadKind.STATE, id, STATE);
-            if (stored.isPresent()) {
-                return Optional.of(JobJson.read(store.read(stored.get()), JobRecord.class));
-            }
+            // a job is its request; its state, once written, is in the request's bucket (see save)
             Optional<StoredPayload> input = store.find(PayloadKind.INPUT, id, REQUEST);
             if (input.isEmpty()) {
                 return Optional.empty();
+            }
+            Optional<StoredPayload> stored = store.find(PayloadKind.STATE, id, STATE, input.get().bucket());
+            if (stored.isPresent()) {
+                return Optional.of(JobJson.read(store.read(stored.get()), JobRecord.class));
             }
             JobEnvelope envelope = JobJson.read(store.read(input.get()), JobEnvelope.class);
             JobRecord waiting = notStarted(envelope.origin(), id, envelope.receivedDateTime(), input.get().bucket());
@@ -254,6 +255,7 @@ public final class JobService {
         return new PayloadUnavailableException(kind, id, PayloadUnavailableException.Reason.MISSING);
     }
 
+    /** Into the bucket of the job's request, where {@link #find} looks for it. */
     private void save(JobRecord record, Bucket bucket) throws IOException {
         store.write(PayloadKind.STATE, record.id(), STATE, JobJson.write(record), bucket);
     }

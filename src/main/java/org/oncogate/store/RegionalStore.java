@@ -33,6 +33,7 @@ public final class RegionalStore {
     private final BucketKeys keys;
     private final RetentionPolicy policy;
     private final Clock clock;
+    private final BucketDirectories directories;
 
     public RegionalStore(Path storeRoot, String region, BucketKeys keys, RetentionPolicy policy, Clock clock) {
         this.region = StoreNames.region(region);
@@ -41,6 +42,7 @@ public final class RegionalStore {
         this.keys = Objects.requireNonNull(keys, "keys");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.directories = new BucketDirectories(regionRoot);
         if (!keys.regionRoot().equals(regionRoot)) {
             throw new IllegalArgumentException("the bucket keys of region root " + keys.regionRoot()
                     + " do not belong to region root " + regionRoot);
@@ -99,6 +101,7 @@ public final class RegionalStore {
         DurableFiles.createDirectories(regionRoot);
         StoreNames.requireInside(regionRoot, file);
         DurableFiles.createDirectories(file.getParent());
+        directories.written(kind, bucket);
         DurableFiles.write(file, ciphertext);
         return new StoredPayload(kind, id, part, bucket, file);
     }
@@ -137,7 +140,11 @@ public final class RegionalStore {
     /** The payload in the newest unexpired bucket that holds it. */
     public Optional<StoredPayload> find(PayloadKind kind, String id, String part) {
         StoreNames.payloadFileName(id, part);
-        for (Bucket bucket : unexpiredBuckets(kind).descendingSet()) {
+        var now = clock.instant();
+        for (Bucket bucket : directories.of(kind).descendingSet()) {
+            if (policy.isExpired(bucket, now)) {
+                break; // the older ones have expired too
+            }
             Path file = payloadFile(kind, id, part, bucket);
             if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 return Optional.of(new StoredPayload(kind, id, part, bucket, file));
@@ -146,11 +153,25 @@ public final class RegionalStore {
         return Optional.empty();
     }
 
+    /**
+     * The payload in {@code bucket}, if that bucket is unexpired and holds it: one lookup, for a part
+     * written into the bucket of another (a job's state lives in the bucket of its request).
+     */
+    public Optional<StoredPayload> find(PayloadKind kind, String id, String part, Bucket bucket) {
+        StoreNames.payloadFileName(id, part);
+        if (policy.isExpired(bucket, clock.instant())) {
+            return Optional.empty();
+        }
+        Path file = payloadFile(kind, id, part, bucket);
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                ? Optional.of(new StoredPayload(kind, id, part, bucket, file)) : Optional.empty();
+    }
+
     /** Whether a payload of this name is still on disk in a bucket that has expired (unreadable, not yet purged). */
     public boolean heldInExpiredBucket(PayloadKind kind, String id, String part) {
         StoreNames.payloadFileName(id, part);
         var now = clock.instant();
-        return bucketDirs(kind).stream().filter(b -> policy.isExpired(b, now))
+        return directories.of(kind).stream().filter(b -> policy.isExpired(b, now))
                 .anyMatch(b -> Files.isRegularFile(payloadFile(kind, id, part, b), LinkOption.NOFOLLOW_LINKS));
     }
 
@@ -171,7 +192,7 @@ public final class RegionalStore {
     public List<Bucket> bucketsOnDisk() {
         TreeSet<Bucket> buckets = new TreeSet<>();
         for (PayloadKind kind : PayloadKind.values()) {
-            buckets.addAll(bucketDirs(kind));
+            buckets.addAll(directories.of(kind));
         }
         return List.copyOf(buckets);
     }
@@ -203,35 +224,16 @@ public final class RegionalStore {
                 }
             }
             DurableFiles.fsyncDirectory(dir.getParent());
+            directories.forget(kind);
         }
         return deleted;
     }
 
     private TreeSet<Bucket> unexpiredBuckets(PayloadKind kind) {
         var now = clock.instant();
-        return bucketDirs(kind).stream()
+        return directories.of(kind).stream()
                 .filter(b -> !policy.isExpired(b, now))
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private TreeSet<Bucket> bucketDirs(PayloadKind kind) {
-        TreeSet<Bucket> buckets = new TreeSet<>();
-        Path kindDir = regionRoot.resolve(kind.dirName());
-        if (!Files.isDirectory(kindDir)) {
-            return buckets;
-        }
-        try (Stream<Path> dirs = Files.list(kindDir)) {
-            dirs.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)).forEach(d -> {
-                try {
-                    buckets.add(Bucket.parse(d.getFileName().toString()));
-                } catch (IllegalArgumentException e) {
-                    // not a bucket directory; leave it alone
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the " + kind.dirName() + " buckets", e);
-        }
-        return buckets;
     }
 
     /** Regular files of a bucket directory, temp files included, links and subdirectories not. */

@@ -6,10 +6,16 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.oncogate.job.JobService;
+import org.oncogate.store.Bucket;
+import org.oncogate.store.PayloadKind;
+import org.oncogate.store.RegionalStore;
+import org.oncogate.store.RetentionPolicy;
 
 /** What every benchmark records about the machine it ran on, and how it writes its report and cleans up. */
 final class BenchEnvironment {
@@ -31,6 +37,29 @@ final class BenchEnvironment {
         // the cores are shared with other work: a load above 0 at the start means the numbers are lower
         map.put("loadAverageAtStart", loadAverage());
         return map;
+    }
+
+    /**
+     * Gives a fresh gateway's store the buckets a gateway has after a day of work (every bucket of the
+     * retention window before the current one, each holding a request and a state), so that the store's
+     * lookups cost what they cost in production: a job id never seen before is looked for in all of
+     * them. Returns the number of buckets written.
+     */
+    static int fillRetentionWindow(RegionalStore store) throws IOException {
+        RetentionPolicy policy = store.policy();
+        Instant now = store.clock().instant();
+        Bucket current = policy.bucketFor(now);
+        int written = 0;
+        for (Instant t = current.start().minus(policy.bucketWidth()); ; t = t.minus(policy.bucketWidth())) {
+            Bucket bucket = policy.bucketFor(t);
+            if (policy.isExpired(bucket, now)) {
+                return written;
+            }
+            String id = "bench-earlier-" + bucket.id();
+            store.write(PayloadKind.INPUT, id, JobService.REQUEST, new byte[] {'{', '}'}, bucket);
+            store.write(PayloadKind.STATE, id, JobService.STATE, new byte[] {'{', '}'}, bucket);
+            written++;
+        }
     }
 
     /** The one-minute system load average, two decimals. */

@@ -23,7 +23,8 @@ public record FhirBenchReport(String startedAt, Map<String, Object> settings, Ma
         StringBuilder table = new StringBuilder();
         table.append("oncogate FHIR benchmark, ").append(startedAt).append(": ").append(settings.get("notifications"))
                 .append(" notifications per step after ").append(settings.get("warmup")).append(" warm-up (repeated until the JIT is quiet), ")
-                .append(settings.get("payload")).append(", ").append(environment.get("cores")).append(" cores, Java ")
+                .append(settings.get("payload")).append(", ").append(environment.get("cores")).append(" cores, a store holding ")
+                .append(environment.get("earlierBuckets")).append(" earlier buckets (a day's retention window), Java ")
                 .append(environment.get("javaVersion")).append('\n');
         table.append(String.format("%-7s %6s | %-28s | %-28s | %10s %8s %6s%n", "clients", "load", "baseline /s (p50/p99 ms)",
                 "notify /s (p50/p99 ms)", "processed/s", "cpu ms", "jit %"));

@@ -32,6 +32,7 @@ import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Reference;
 import org.oncogate.subscription.SecretHash;
+import org.oncogate.store.RegionalStore;
 import org.oncogate.testing.RunningGateway;
 
 /**
@@ -107,6 +108,8 @@ public final class FhirBenchmark {
     private FhirBenchReport measure() throws Exception {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Map<String, Object> environment = BenchEnvironment.capture();
+        environment.put("earlierBuckets", BenchEnvironment.fillRetentionWindow(
+                gateway.bean("regionalStore", RegionalStore.class)));
         int warmup = settings.warmup();
         int largest = settings.concurrencies().stream().max(Integer::compare).orElseThrow();
         out.printf("gateway up; warm-up: %d notifications to each target at concurrency %d%n", warmup, largest);

@@ -22,7 +22,9 @@ public record Hl7BenchReport(String startedAt, Map<String, Object> settings, Map
                 .append(settings.get("messageBytes")).append(" bytes (report ").append(settings.get("reportChars"))
                 .append(" chars), ").append(settings.get("messages")).append(" messages per closed-loop step after ")
                 .append(settings.get("warmup")).append(" warm-up (repeated until the JIT is quiet), ").append(environment.get("cores"))
-                .append(" cores (load average ").append(environment.get("loadAverageAtStart")).append(" at start), Java ")
+                .append(" cores, a store holding ")
+                .append(environment.get("earlierBuckets")).append(" earlier buckets (a day's retention window), load average ")
+                .append(environment.get("loadAverageAtStart")).append(" at start, Java ")
                 .append(environment.get("javaVersion")).append('\n');
         table.append(String.format("%-8s %-6s %5s %7s %7s %8s %8s %8s %8s %8s %6s %9s %7s %5s %6s%n", "target", "mode", "conns",
                 "offered", "AA", "seconds", "msg/s", "p50 ms", "p99 ms", "max ms", "notAA", "proc/s", "cpu ms", "jit %", "load"));

@@ -23,6 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.IntStream;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.seda.SedaEndpoint;
+import org.oncogate.store.RegionalStore;
 import org.oncogate.testing.RunningGateway;
 
 /**
@@ -99,6 +100,8 @@ public final class Hl7Benchmark {
     private Hl7BenchReport measure() throws Exception {
         String startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Map<String, Object> environment = BenchEnvironment.capture();
+        environment.put("earlierBuckets", BenchEnvironment.fillRetentionWindow(
+                context.getRegistry().lookupByNameAndType("regionalStore", RegionalStore.class)));
         int warmupConnections = Collections.max(settings.concurrencies());
         out.printf("gateway up; warm-up: %d messages to each target at concurrency %d%n", settings.warmup(),
                 warmupConnections);
