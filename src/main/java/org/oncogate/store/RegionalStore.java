@@ -34,6 +34,7 @@ public final class RegionalStore {
     private final RetentionPolicy policy;
     private final Clock clock;
     private final BucketDirectories directories;
+    private final SealedBuckets sealed;
 
     public RegionalStore(Path storeRoot, String region, BucketKeys keys, RetentionPolicy policy, Clock clock) {
         this.region = StoreNames.region(region);
@@ -43,6 +44,7 @@ public final class RegionalStore {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.directories = new BucketDirectories(regionRoot);
+        this.sealed = new SealedBuckets(policy, this::bucketDir);
         if (!keys.regionRoot().equals(regionRoot)) {
             throw new IllegalArgumentException("the bucket keys of region root " + keys.regionRoot()
                     + " do not belong to region root " + regionRoot);
@@ -103,6 +105,7 @@ public final class RegionalStore {
         DurableFiles.createDirectories(file.getParent());
         directories.written(kind, bucket);
         DurableFiles.write(file, ciphertext);
+        sealed.written(kind, bucket);
         return new StoredPayload(kind, id, part, bucket, file);
     }
 
@@ -139,11 +142,14 @@ public final class RegionalStore {
 
     /** The payload in the newest unexpired bucket that holds it. */
     public Optional<StoredPayload> find(PayloadKind kind, String id, String part) {
-        StoreNames.payloadFileName(id, part);
+        int nameHash = StoreNames.payloadFileName(id, part).hashCode();
         var now = clock.instant();
         for (Bucket bucket : directories.of(kind).descendingSet()) {
             if (policy.isExpired(bucket, now)) {
                 break; // the older ones have expired too
+            }
+            if (!sealed.mayHold(kind, bucket, nameHash, now)) {
+                continue;
             }
             Path file = payloadFile(kind, id, part, bucket);
             if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -225,6 +231,7 @@ public final class RegionalStore {
             }
             DurableFiles.fsyncDirectory(dir.getParent());
             directories.forget(kind);
+            sealed.deleted(kind, bucket);
         }
         return deleted;
     }
