@@ -103,6 +103,49 @@ class LymphNodeRulesTest {
         assertThat(value(result, CLINICAL_STAGE_N)).isEqualTo(Inference.NONE);
     }
 
+    @ParameterizedTest(name = "{1}: {0}")
+    @CsvSource(delimiter = ';', value = {
+        // benign nodes without a count, and tumour-free nodes as translated reports write them
+        "Lymph node dissection: Benign lymph nodes.; N0; Benign lymph nodes",
+        "Pericholedochal lymph node, excision: a single benign lymph node.; N0; benign lymph node",
+        "Colon: adenocarcinoma, tumor-free lymph nodes and free resection margins.; N0; tumor-free lymph nodes",
+        "The resection margins and all lymph nodes removed are tumor-free.; N0; lymph nodes removed are tumor-free",
+        // an OCR-damaged word for metastatic
+        "Axillary lymph nodes with no evidence of mstastatic disease.; N0; lymph nodes with no evidence of mstastatic",
+        // a synoptic count of the nodes with metastatic disease, alone or beside the nodes examined
+        "Number of lymph nodes examined: 2. Number of lymph nodes with metastatic disease: 1.; N+; "
+                + "Number of lymph nodes examined: 2. Number of lymph nodes with metastatic disease: 1",
+        "Number of lymph nodes with macrometastases: 0. Number of lymph nodes with micrometastases: 1.; N+; "
+                + "Number of lymph nodes with micrometastases: 1",
+        // nodes said to hold a metastasis, without a count
+        "Right gastroepiploic lymph node showing metastatic adenocarcinoma.; N+; lymph node showing metastatic",
+        "Metastatic adenocarcinoma involving multiple hilar lymph nodes.; N+; Metastatic adenocarcinoma involving multiple hilar lymph nodes",
+        // a positive count of isolated tumour cells only is pN0(i+)
+        "Sentinel lymph node: one of two lymph nodes with isolated tumor cells.; N0; one of two lymph nodes",
+        "Total lymph nodes: 1/2. Type of metastasis: ITC.; N0; lymph nodes: 1/2"})
+    void nodeStatementsWithoutATnm(String text, String expected, String evidence) {
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo(expected);
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_N)).isEqualTo(evidence);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        // negated, or a zero count, is not a metastasis in the nodes (a negation before the nodes is not read as N0)
+        "Right hilar region: no lymph node shows metastatic carcinoma.; None",
+        "Regional nodes: metastatic carcinoma in 0 of 12 lymph nodes.; N0",
+        // synoptic labels with a zero, and "number of ... with" without a count, are no positive finding
+        "Total number of lymph nodes containing metastatic carcinoma: 0 (0/2).; N0",
+        "Number of lymph nodes with macrometastases: 0.; None",
+        // micrometastases are N1mi, not isolated tumour cells
+        "Sentinel lymph nodes: 1/2, micrometastasis (1.5 mm).; N+",
+        // no lymph nodes at all is NX, not N0: nothing is inferred
+        "Kidney, nephrectomy: renal cell carcinoma. No lymph nodes submitted.; None",
+        "There are no lymph nodes identified within the adipose tissue. Stage: pT1b pNX.; None"})
+    void notAPositiveNodeFinding(String text, String expected) {
+        assertThat(value(pathology(text), PATHOLOGIC_STAGE_N)).isEqualTo(expected.equals("None") ? Inference.NONE : expected);
+    }
+
     @Test
     void datesAndStationNamesAreNotCounts() {
         assertThat(value(pathology("Lymph node received 3/18/2019, fixed in formalin."), PATHOLOGIC_STAGE_N))
