@@ -32,8 +32,12 @@ final class TumourSizeFinder {
                     + "|" + TUMOUR + "\\s+(?:measures|measuring|spans|is\\s+measured\\s+at|is|was))"
                     + "(?:\\s*\\([^()]{0,30}\\))?\\s*[:\\-]?\\s*(?:(?:greatest|largest|maximum)\\s+(?:dimension|diameter)\\s+)?(?:is\\s+)?"
                     + "(?:(?:approximately|about|up\\s+to|at\\s+least)\\s+)?" + SIZE),
-            // "forms a 2.3 x 2 x 1.8 cm mass", "a 2.5 cm tan-white firm tumor"
-            CuePattern.startingWith("\\d", "(?<![\\d.])" + SIZE + "\\s+(?:[a-z-]+\\s+){0,3}?" + TUMOUR + "\\b"),
+            // "forms a 2.3 x 2 x 1.8 cm mass", "a 2.5 cm tan-white firm tumor", "a 2.5 cm. mass" (a line break shown
+            // as a period before a lower-case word)
+            CuePattern.startingWith("\\d", "(?<![\\d.])" + SIZE + "(?:\\.(?=\\s+(?-i:[a-z])))?\\s+(?:[a-z-]+\\s+){0,3}?" + TUMOUR + "\\b"),
+            // "a fibrous lesion in the 9 o'clock area measuring 2.2 x 1.7 cm", "a red nodule of tissue measuring 2.4 cm"
+            CuePattern.startingWith("aclmnt", "\\b" + TUMOUR + "\\s+(?:(?!and\\b|with\\b|from\\b)[a-z0-9'-]++\\s+){1,5}?measuring\\s+"
+                    + "(?:(?:approximately|about|up\\s+to)\\s+)?" + SIZE),
             // "squamous cell carcinoma (3.5 cm)", "infiltrating ductal carcinoma, 3.1 cm, poorly differentiated"; not "tumor, 0.5 cm from the margin"
             CuePattern.startingWith("actm", "\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*(?:,?\\s*\\(|,)\\s*" + SIZE
                     + "(?!\\s+(?:from|away|to)\\b)"),

@@ -32,7 +32,12 @@ class TumourSizeRulesTest {
         // kidney, confined to it: T1 <= 7 cm < T2
         "Kidney, nephrectomy: clear cell renal cell carcinoma. Tumor size: 4.0 cm.; T1; Tumor size: 4.0 cm",
         "Kidney: renal cell carcinoma. The tumor greatest diameter is 2.1 cm.; T1; greatest diameter is 2.1 cm",
-        "Kidney, nephrectomy: clear cell renal cell carcinoma, confined to the kidney. The tumor measures 9.5 cm.; T2; tumor measures 9.5 cm"})
+        "Kidney, nephrectomy: clear cell renal cell carcinoma, confined to the kidney. The tumor measures 9.5 cm.; T2; tumor measures 9.5 cm",
+        // a line break shown as a period between the size and the tumour it measures
+        "Kidney, nephrectomy: renal cell carcinoma forms a 2.5 x 2.5 x 2.5 cm. mass in the mid kidney.; T1; 2.5 x 2.5 x 2.5 cm. mass",
+        // the tumour, a few words on where or what it is, then its size
+        "Breast, mastectomy: infiltrating duct carcinoma. A fibrous lesion in the 9 o'clock area measuring 2.2 x 1.7 x 3.0 cm.; T2; "
+                + "lesion in the 9 o'clock area measuring 2.2 x 1.7 x 3.0 cm"})
     void sizeGivesTheCategory(String text, String category, String evidence) {
         PatientResult result = pathology(text);
         assertThat(value(result, PATHOLOGIC_STAGE_T)).isEqualTo(category);
@@ -61,6 +66,14 @@ class TumourSizeRulesTest {
                 .isEqualTo(Inference.NONE);
         assertThat(value(pathology("Breast: invasive ductal carcinoma. The specimen measures 12 x 8 x 3 cm."), PATHOLOGIC_STAGE_T))
                 .isEqualTo(Inference.NONE);
+        // a sentence ending in a specimen's size, then one on the tumour (an upper-case word after the period)
+        assertThat(value(pathology("Kidney: renal cell carcinoma. The kidney measures 12.0 cm. Mass is present in the upper pole."),
+                PATHOLOGIC_STAGE_T)).isEqualTo(Inference.NONE);
+        // a size after "measuring" that belongs to what the tumour is with, or where it is measured from
+        assertThat(value(pathology("Lung, lobectomy: adenocarcinoma. Tumor with lymph nodes measuring 9 cm in aggregate."),
+                PATHOLOGIC_STAGE_T)).isEqualTo(Inference.NONE);
+        assertThat(value(pathology("Breast: invasive ductal carcinoma. Tumor 1 cm from the margin, the specimen measuring 14 cm."),
+                PATHOLOGIC_STAGE_T)).isEqualTo(Inference.NONE);
         // a distance from the tumour is no size of it
         assertThat(value(pathology("Breast: invasive ductal carcinoma, 0.5 cm from the deep margin."), PATHOLOGIC_STAGE_T))
                 .isEqualTo(Inference.NONE);
