@@ -41,7 +41,8 @@ class TumourExtentRulesTest {
         "Esophagus, esophagectomy: adenocarcinoma invading into the adventitia.; T3; invading into the adventitia",
         "Pancreas, Whipple resection: ductal adenocarcinoma extending into peripancreatic soft tissue.; T3; extending into peripancreatic",
         "Endometrium, hysterectomy: endometrioid adenocarcinoma invading the cervical stroma.; T2; invading the cervical stroma",
-        // testis: vascular invasion makes T2
+        // testis: confined to it is T1, also across a line break shown as a period; vascular invasion makes T2
+        "Testis, orchiectomy: seminoma, 3 cm, tumor confined to. testis.; T1; confined to. testis",
         "Testis, orchiectomy: seminoma. Lymphovascular invasion: present.; T2; Lymphovascular invasion: present",
         // thyroid and prostate: synoptic answers
         "Thyroid: papillary thyroid carcinoma, 1.5 cm. Extrathyroidal extension: present.; T3; Extrathyroidal extension: present",
