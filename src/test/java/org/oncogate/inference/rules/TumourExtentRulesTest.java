@@ -46,6 +46,9 @@ class TumourExtentRulesTest {
         "Testis, orchiectomy: seminoma. Lymphovascular invasion: present.; T2; Lymphovascular invasion: present",
         // thyroid and prostate: synoptic answers
         "Thyroid: papillary thyroid carcinoma, 1.5 cm. Extrathyroidal extension: present.; T3; Extrathyroidal extension: present",
+        // thyroid: a carcinoma into the soft tissue or strap muscle around the gland is minimal extrathyroidal extension (T3)
+        "Thyroid: papillary carcinoma, 1.5 cm, infiltrating the anterior. soft tissue.; T3; infiltrating the anterior. soft tissue",
+        "Thyroid: papillary carcinoma, 1.2 cm, invading skeletal muscle.; T3; invading skeletal muscle",
         "Prostate, radical prostatectomy: adenocarcinoma. Extraprostatic extension: present.; T3; Extraprostatic extension: present"})
     void extentGivesTheCategory(String text, String category, String evidence) {
         PatientResult result = pathology(text);
@@ -76,7 +79,10 @@ class TumourExtentRulesTest {
         "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. Renal vein invasion: not identified.",
         "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. Perinephric fat invasion: no.",
         // a line break shown as a period inside the sentence does not end the negation
-        "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. The tumor does not. invade into the perinephric fat."})
+        "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. The tumor does not. invade into the perinephric fat.",
+        // thyroid (1.5 cm: T1): a negated invasion, and a lymph node's extranodal extension into soft tissue
+        "Thyroid: papillary carcinoma, tumor size: 1.5 cm. The tumor does not invade the surrounding soft tissue.",
+        "Thyroid: papillary carcinoma, tumor size: 1.5 cm. Metastatic carcinoma in 2 of 5 lymph nodes with extranodal extension into soft tissue."})
     void negatedFindingsDoNotCount(String text) {
         assertThat(value(pathology(text), PATHOLOGIC_STAGE_T)).isEqualTo("T1");
     }
