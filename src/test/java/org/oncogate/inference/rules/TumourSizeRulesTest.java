@@ -29,6 +29,9 @@ class TumourSizeRulesTest {
         "Left lower lobe: squamous cell carcinoma. The tumor measures 2.4 cm.; T1; tumor measures 2.4 cm",
         // thyroid: T1 <= 2 cm < T2 <= 4 cm < T3
         "Thyroid, total thyroidectomy: papillary thyroid carcinoma. Tumor size: 4.5 cm.; T3; Tumor size: 4.5 cm",
+        // the part of the gland named inside the synoptic field
+        "Thyroid: papillary carcinoma. Tumor Size: Right lobe: 4.6 cm carcinoma and 2.0 cm carcinoma, isthmus: 3.5 cm carcinoma.; T3; "
+                + "Tumor Size: Right lobe: 4.6 cm",
         // kidney, confined to it: T1 <= 7 cm < T2
         "Kidney, nephrectomy: clear cell renal cell carcinoma. Tumor size: 4.0 cm.; T1; Tumor size: 4.0 cm",
         "Kidney: renal cell carcinoma. The tumor greatest diameter is 2.1 cm.; T1; greatest diameter is 2.1 cm",
