@@ -32,6 +32,9 @@ class TumourExtentRulesTest {
         "Stomach, gastrectomy: adenocarcinoma. Extent of invasion: Muscularis propria.; T2; Extent of invasion: Muscularis propria",
         // kidney: perinephric fat or renal vein T3, even when small
         "Kidney, nephrectomy: clear cell renal cell carcinoma, 3.0 cm. The tumor extends into perinephric fat.; T3; extends into perinephric",
+        // a line break shown as a period inside the words between the verb and the tissue
+        "Kidney: renal cell carcinoma, 3.0 cm, invasive. into thick-walled. vessels in the renal sinus.; T3; "
+                + "into thick-walled. vessels in the renal sinus",
         // urinary bladder
         "Urinary bladder, cystectomy: urothelial carcinoma invading the muscularis propria.; T2; invading the muscularis propria",
         "Urinary bladder, cystectomy: urothelial carcinoma with invasion into perivesical fat.; T3; invasion into perivesical",
@@ -80,6 +83,8 @@ class TumourExtentRulesTest {
         "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. Perinephric fat invasion: no.",
         // a line break shown as a period inside the sentence does not end the negation
         "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. The tumor does not. invade into the perinephric fat.",
+        // a period before an upper-case word ends the sentence: the next one is no tissue invaded
+        "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. Lymphovascular invasion: not identified. Perinephric fat: uninvolved.",
         // thyroid (1.5 cm: T1): a negated invasion, and a lymph node's extranodal extension into soft tissue
         "Thyroid: papillary carcinoma, tumor size: 1.5 cm. The tumor does not invade the surrounding soft tissue.",
         "Thyroid: papillary carcinoma, tumor size: 1.5 cm. Metastatic carcinoma in 2 of 5 lymph nodes with extranodal extension into soft tissue."})
