@@ -67,23 +67,24 @@ class LymphNodeRulesTest {
         // a line break shown as a period inside the statement
         "Axillary dissection: no carcinoma identified in 15. lymph nodes.; N0; no carcinoma identified in 15. lymph nodes",
         // benign nodes without a count, and tumour-free nodes as translated reports write them
-        "Lymph node dissection: Benign lymph nodes.; N0; Benign lymph nodes",
-        "Pericholedochal lymph node, excision: a single benign lymph node.; N0; benign lymph node",
-        "Colon: adenocarcinoma, tumor-free lymph nodes and free resection margins.; N0; tumor-free lymph nodes",
-        "The resection margins and all lymph nodes removed are tumor-free.; N0; lymph nodes removed are tumor-free",
+        "Pelvic lymph nodes, excision: benign lymph nodes.; N0; benign lymph nodes",
+        "Omental lymph node, excision: a benign lymph node.; N0; benign lymph node",
+        "Rectum: adenocarcinoma with tumor-free lymph nodes (14).; N0; tumor-free lymph nodes",
+        "Of the specimen, the lymph nodes examined are tumor-free.; N0; lymph nodes examined are tumor-free",
         // an OCR-damaged word for metastatic
-        "Axillary lymph nodes with no evidence of mstastatic disease.; N0; lymph nodes with no evidence of mstastatic",
+        "Sentinel lymph node, negative for mstastatic carcinoma.; N0; lymph node, negative for mstastatic",
         // a synoptic count of the nodes with metastatic disease, alone or beside the nodes examined
-        "Number of lymph nodes examined: 2. Number of lymph nodes with metastatic disease: 1.; N+; "
-                + "Number of lymph nodes examined: 2. Number of lymph nodes with metastatic disease: 1",
+        "Number of lymph nodes examined: 9. Number of lymph nodes with metastatic disease: 3.; N+; "
+                + "Number of lymph nodes examined: 9. Number of lymph nodes with metastatic disease: 3",
         "Number of lymph nodes with macrometastases: 0. Number of lymph nodes with micrometastases: 1.; N+; "
                 + "Number of lymph nodes with micrometastases: 1",
         // nodes said to hold a metastasis, without a count
-        "Right gastroepiploic lymph node showing metastatic adenocarcinoma.; N+; lymph node showing metastatic",
-        "Metastatic adenocarcinoma involving multiple hilar lymph nodes.; N+; Metastatic adenocarcinoma involving multiple hilar lymph nodes",
+        "Left supraclavicular lymph node showing metastatic carcinoma.; N+; lymph node showing metastatic",
+        "Metastatic squamous cell carcinoma involving two peribronchial lymph nodes.; N+; "
+                + "Metastatic squamous cell carcinoma involving two peribronchial lymph nodes",
         // a positive count of isolated tumour cells only is pN0(i+)
-        "Sentinel lymph node: one of two lymph nodes with isolated tumor cells.; N0; one of two lymph nodes",
-        "Total lymph nodes: 1/2. Type of metastasis: ITC.; N0; lymph nodes: 1/2"})
+        "Sentinel biopsy: two of three lymph nodes with isolated tumor cells only.; N0; two of three lymph nodes",
+        "Axillary lymph nodes: 1/3, isolated tumor cells.; N0; lymph nodes: 1/3"})
     void countsAndStatementsInOtherLayouts(String text, String expected, String evidence) {
         PatientResult result = pathology(text);
         assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo(expected);

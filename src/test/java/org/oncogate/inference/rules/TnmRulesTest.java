@@ -99,14 +99,14 @@ class TnmRulesTest {
 
     @Test
     void synopticAxisLabelsWithTheCategoryWithoutItsLetter() {
-        // a biobank form: "T Stage: 2 N Stage: 2a M Stage: 0"; a pathology report's, so pathologic
-        String text = "Type of procurement: mastectomy. Grade: 2. T Stage: 2 N Stage: 2a M Stage: 0 Treatment: none.";
+        // a biobank form: "T Stage: 3 N Stage: 1b M Stage: 0"; a pathology report's, so pathologic
+        String text = "Procedure: lumpectomy. Histologic grade: 3. T Stage: 3 N Stage: 1b M Stage: 0 Receptors: pending.";
         PatientResult result = pathology(text);
-        assertThat(value(result, PATHOLOGIC_STAGE_T)).isEqualTo("T2");
+        assertThat(value(result, PATHOLOGIC_STAGE_T)).isEqualTo("T3");
         assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo("N+");
         assertThat(value(result, PATHOLOGIC_STAGE_M)).isEqualTo("M0");
-        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_T)).isEqualTo("T Stage: 2");
-        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_N)).isEqualTo("N Stage: 2a");
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_T)).isEqualTo("T Stage: 3");
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_N)).isEqualTo("N Stage: 1b");
         // the clinical prefix makes it clinical; values outside the axis's range, dates and a lower-case letter are no category
         PatientResult clinical = pathology("cT stage: 3. Tumor grade: 2.");
         assertThat(value(clinical, CLINICAL_STAGE_T)).isEqualTo("T3");

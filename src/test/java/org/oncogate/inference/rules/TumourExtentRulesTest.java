@@ -33,8 +33,8 @@ class TumourExtentRulesTest {
         // kidney: perinephric fat or renal vein T3, even when small
         "Kidney, nephrectomy: clear cell renal cell carcinoma, 3.0 cm. The tumor extends into perinephric fat.; T3; extends into perinephric",
         // a line break shown as a period inside the words between the verb and the tissue
-        "Kidney: renal cell carcinoma, 3.0 cm, invasive. into thick-walled. vessels in the renal sinus.; T3; "
-                + "into thick-walled. vessels in the renal sinus",
+        "Kidney: renal cell carcinoma, 3.0 cm, extending into small. vessels of the renal sinus.; T3; "
+                + "into small. vessels of the renal sinus",
         // urinary bladder
         "Urinary bladder, cystectomy: urothelial carcinoma invading the muscularis propria.; T2; invading the muscularis propria",
         "Urinary bladder, cystectomy: urothelial carcinoma with invasion into perivesical fat.; T3; invasion into perivesical",
@@ -45,12 +45,12 @@ class TumourExtentRulesTest {
         "Pancreas, Whipple resection: ductal adenocarcinoma extending into peripancreatic soft tissue.; T3; extending into peripancreatic",
         "Endometrium, hysterectomy: endometrioid adenocarcinoma invading the cervical stroma.; T2; invading the cervical stroma",
         // testis: confined to it is T1, also across a line break shown as a period; vascular invasion makes T2
-        "Testis, orchiectomy: seminoma, 3 cm, tumor confined to. testis.; T1; confined to. testis",
+        "Testis, orchiectomy: seminoma, 3 cm, limited to. the testis.; T1; limited to. the testis",
         "Testis, orchiectomy: seminoma. Lymphovascular invasion: present.; T2; Lymphovascular invasion: present",
         // thyroid and prostate: synoptic answers
         "Thyroid: papillary thyroid carcinoma, 1.5 cm. Extrathyroidal extension: present.; T3; Extrathyroidal extension: present",
         // thyroid: a carcinoma into the soft tissue or strap muscle around the gland is minimal extrathyroidal extension (T3)
-        "Thyroid: papillary carcinoma, 1.5 cm, infiltrating the anterior. soft tissue.; T3; infiltrating the anterior. soft tissue",
+        "Thyroid: papillary carcinoma, 1.5 cm, invading the surrounding. soft tissue.; T3; invading the surrounding. soft tissue",
         "Thyroid: papillary carcinoma, 1.2 cm, invading skeletal muscle.; T3; invading skeletal muscle",
         "Prostate, radical prostatectomy: adenocarcinoma. Extraprostatic extension: present.; T3; Extraprostatic extension: present"})
     void extentGivesTheCategory(String text, String category, String evidence) {

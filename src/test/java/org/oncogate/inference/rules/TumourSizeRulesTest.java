@@ -30,17 +30,16 @@ class TumourSizeRulesTest {
         // thyroid: T1 <= 2 cm < T2 <= 4 cm < T3
         "Thyroid, total thyroidectomy: papillary thyroid carcinoma. Tumor size: 4.5 cm.; T3; Tumor size: 4.5 cm",
         // the part of the gland named inside the synoptic field
-        "Thyroid: papillary carcinoma. Tumor Size: Right lobe: 4.6 cm carcinoma and 2.0 cm carcinoma, isthmus: 3.5 cm carcinoma.; T3; "
-                + "Tumor Size: Right lobe: 4.6 cm",
+        "Thyroid: papillary carcinoma. Tumor size: left lobe: 4.3 cm, isthmus: 1.1 cm.; T3; Tumor size: left lobe: 4.3 cm",
         // kidney, confined to it: T1 <= 7 cm < T2
         "Kidney, nephrectomy: clear cell renal cell carcinoma. Tumor size: 4.0 cm.; T1; Tumor size: 4.0 cm",
         "Kidney: renal cell carcinoma. The tumor greatest diameter is 2.1 cm.; T1; greatest diameter is 2.1 cm",
         "Kidney, nephrectomy: clear cell renal cell carcinoma, confined to the kidney. The tumor measures 9.5 cm.; T2; tumor measures 9.5 cm",
         // a line break shown as a period between the size and the tumour it measures
-        "Kidney, nephrectomy: renal cell carcinoma forms a 2.5 x 2.5 x 2.5 cm. mass in the mid kidney.; T1; 2.5 x 2.5 x 2.5 cm. mass",
+        "Kidney, nephrectomy: renal cell carcinoma, a 3.1 x 2.0 x 1.8 cm. mass in the lower pole.; T1; 3.1 x 2.0 x 1.8 cm. mass",
         // the tumour, a few words on where or what it is, then its size
-        "Breast, mastectomy: infiltrating duct carcinoma. A fibrous lesion in the 9 o'clock area measuring 2.2 x 1.7 x 3.0 cm.; T2; "
-                + "lesion in the 9 o'clock area measuring 2.2 x 1.7 x 3.0 cm"})
+        "Breast, mastectomy: infiltrating duct carcinoma. A firm lesion at 3 o'clock measuring 2.6 x 2.1 x 1.9 cm.; T2; "
+                + "lesion at 3 o'clock measuring 2.6 x 2.1 x 1.9 cm"})
     void sizeGivesTheCategory(String text, String category, String evidence) {
         PatientResult result = pathology(text);
         assertThat(value(result, PATHOLOGIC_STAGE_T)).isEqualTo(category);

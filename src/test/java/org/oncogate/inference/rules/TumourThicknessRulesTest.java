@@ -20,9 +20,9 @@ class TumourThicknessRulesTest {
         // T1 <= 1.0 mm < T2 <= 2.0 mm < T3 <= 4.0 mm < T4
         "Skin, back, excision: malignant melanoma, superficial spreading type. Breslow thickness: 0.8 mm.; T1; Breslow thickness: 0.8 mm",
         "Skin of the left arm, excision: malignant melanoma. Breslow depth 1.5 mm, Clark level III.; T2; Breslow depth 1.5 mm",
-        "Skin of the scalp: nodular melanoma, ulcerated, Clark level IV. Breslow is 3,2 mm.; T3; Breslow is 3,2 mm",
+        "Skin of the scalp: nodular melanoma, ulcerated, Clark level IV. Breslow: 3,2 mm.; T3; Breslow: 3,2 mm",
         // the unit before the number, as a synoptic table writes it
-        "Skin, excision: malignant melanoma. Tumour type: nodular. Breslow thickness (mm): 12.00.; T4; Breslow thickness (mm): 12.00",
+        "Skin, excision: malignant melanoma. Tumour type: nodular. Breslow thickness (mm): 6.50.; T4; Breslow thickness (mm): 6.50",
         "Skin, trunk: malignant melanoma. Maximum tumor thickness (Breslow): 4.5 mm.; T4; Maximum tumor thickness (Breslow): 4.5 mm"})
     void breslowThicknessGivesTheCategory(String text, String category, String evidence) {
         PatientResult result = pathology(text);
