@@ -14,7 +14,7 @@ import org.oncogate.job.InferenceType;
  * written: counts ("lymph nodes (0/12)", "2 of 15 lymph nodes") and negative statements ("twelve lymph
  * nodes, negative for metastatic carcinoma", "no carcinoma identified in 15 lymph nodes", "benign lymph nodes",
  * "tumor-free lymph nodes") and nodes said to hold a metastasis without a count ("lymph node showing metastatic
- * adenocarcinoma"). Nodes involved by isolated tumour cells alone are N0, as AJCC has it (pN0(i+)). Any positive
+ * carcinoma"). Nodes involved by isolated tumour cells alone are N0, as AJCC has it (pN0(i+)). Any positive
  * node outranks negative ones ({@code rank} 1 against 0), and any written TNM outranks both
  * ({@link TnmFinder#RANK}), so this only fills the gap a report leaves.
  */
@@ -66,12 +66,12 @@ final class LymphNodeFinder {
             "\\b(?:" + NUMBER + "\\s+(?:\\(\\d{1,3}\\)\\s+)?(?:[a-z-]+\\s+){0,2}?(?:benign|negative|uninvolved)\\s+(?:[a-z-]+\\s+){0,2}?" + NODE
                     + "|(?:benign|negative|uninvolved)\\s+(?:[a-z-]+\\s+)?" + NODE
                     + "|" + NODE + "\\s*[:,-]\\s*(?:all\\s+)?(?:not\\s+involved|uninvolved|negative|benign)\\b(?!\\s+for\\b))");
-    /** "tumor-free lymph nodes", "free lymph nodes" (translated reports), "all lymph nodes removed are tumor-free". */
+    /** "tumor-free lymph nodes", "free lymph nodes" (translated reports), "the lymph nodes examined are tumor-free". */
     private static final CuePattern FREE_NODES = CuePattern.startingWith("flt",
             "\\b(?:(?:tumou?r[\\s-]?)?free\\s+(?:regional\\s+)?" + NODE
                     + "|" + NODE + "\\b[^.\\n]{0,60}?\\b(?:are|is|were|was)\\s+(?:all\\s+)?tumou?r[\\s-]?free)\\b");
     /**
-     * "lymph node showing metastatic adenocarcinoma", "two lymph nodes positive for metastatic carcinoma": nodes said
+     * "lymph node showing metastatic carcinoma", "two lymph nodes positive for metastatic carcinoma": nodes said
      * to hold a metastasis, without a count; not a synoptic label ("lymph nodes with metastases: 0") nor "number of
      * lymph nodes with ...".
      */
@@ -79,7 +79,7 @@ final class LymphNodeFinder {
             "(?<!\\bof\\s)\\b" + NODE + "\\b[^.\\n\\d:/]{0,40}?\\b(?:shows?|showing|with|positive\\s+for|involved\\s+by|containing)\\s+"
                     + "(?:(?!no\\b|not\\b|without\\b)[a-z-]+\\s+){0,2}?" + METASTATIC + "\\b(?![^.\\n:]{0,20}:)");
     /**
-     * "metastatic carcinoma in one lymph node", "metastatic adenocarcinoma involving multiple hilar lymph nodes"; not
+     * "metastatic carcinoma in one lymph node", "metastatic carcinoma involving two peribronchial lymph nodes"; not
      * "metastatic carcinoma in 0 of 12 lymph nodes" (a count, read as one).
      */
     private static final CuePattern METASTASIS_IN_NODES = CuePattern.startingWith("m",
@@ -87,8 +87,8 @@ final class LymphNodeFinder {
                     + "(?:is\\s+(?:present|identified)\\s+)?(?:in|to|involving)\\s+(?:(?!0\\b|no\\b|none\\b|zero\\b)[a-z0-9()-]+\\.?\\s+){0,4}?"
                     + NODE + "\\b");
     /**
-     * What follows a positive count whose only deposits are isolated tumour cells, pN0(i+) in AJCC: "1 of 2 lymph nodes
-     * with isolated tumor cells", "Lymph nodes: 1/2. Type of metastasis: ITC".
+     * What follows a positive count whose only deposits are isolated tumour cells, pN0(i+) in AJCC: "2 of 3 lymph nodes
+     * with isolated tumor cells only", "Axillary lymph nodes: 1/3, isolated tumor cells".
      */
     private static final Pattern ISOLATED_CELLS_AFTER = Pattern.compile("(?i)^\\s*[.,;:(-]?\\s*(?:(?:with|showing|containing)\\s+(?:only\\s+)?"
             + "|(?:type\\s+of\\s+)?metastas[ie]s\\s*(?:type\\s*)?:\\s*)?(?:isolated\\s+tumou?r\\s+cells|itcs?\\b)");

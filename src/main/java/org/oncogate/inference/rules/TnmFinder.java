@@ -68,7 +68,7 @@ final class TnmFinder {
      */
     private static final Pattern DEFINITION_AFTER = Pattern.compile("^\\s*(?<mark>[:,.])\\s*(?!" + PREFIX + "?[TNM](?:[0-4Xx]|O\\b)[a-d]?\\b|NOS\\b)[A-Za-z]{2,}");
     /**
-     * "T Stage: 2 N Stage: 2a M Stage: 0": a synoptic label naming the axis, then the category without its letter
+     * "T Stage: 3 N Stage: 1b M Stage: 0": a synoptic label naming the axis, then the category without its letter
      * (a value with the letter, "T stage: pT2", is a component after a staging label).
      */
     private static final CuePattern AXIS_STAGE = CuePattern.startingWith("tnmpcyr",

@@ -23,7 +23,7 @@ final class TumourSizeFinder {
     private static final String TUMOUR = "(?:tumou?r|lesion|mass|carcinoma|adenocarcinoma|malignancy|neoplasm|nodule)";
     private static final List<CuePattern> PATTERNS = List.of(
             // "Tumor size: 2.5 x 2.0 cm", "greatest dimension of invasive carcinoma: 18 mm", "the mass measures 3.1 cm",
-            // "Tumor size: right lobe: 4.6 cm"
+            // "Tumor size: left lobe: 4.3 cm"
             CuePattern.startingWith("acgilmnst", "\\b(?:"
                     + "(?:tumou?r|lesion|mass|carcinoma|invasive\\s+(?:tumou?r|carcinoma|component))\\s+(?:size|dimensions?)"
                     + "|(?:greatest|largest|maximum|max)\\s+(?:tumou?r\\s+)?(?:dimension|diameter|size)"
@@ -32,13 +32,13 @@ final class TumourSizeFinder {
                     + "|tumou?r\\s+mass|tumou?r\\s+size\\s+is"
                     + "|" + TUMOUR + "\\s+(?:measures|measuring|spans|is\\s+measured\\s+at|is|was))"
                     + "(?:\\s*\\([^()]{0,30}\\))?\\s*[:\\-]?\\s*(?:(?:greatest|largest|maximum)\\s+(?:dimension|diameter)\\s+)?(?:is\\s+)?"
-                    // a synoptic field's part named before its size: "Tumor size: right lobe: 4.6 cm"
+                    // a synoptic field's part named before its size: "Tumor size: left lobe: 4.3 cm"
                     + "(?:(?:(?:right|left)\\s+lobe|isthmus|dominant\\s+(?:nodule|tumou?r)|largest\\s+(?:focus|nodule|tumou?r))\\s*:\\s*)?"
                     + "(?:(?:approximately|about|up\\s+to|at\\s+least)\\s+)?" + SIZE),
-            // "forms a 2.3 x 2 x 1.8 cm mass", "a 2.5 cm tan-white firm tumor", "a 2.5 cm. mass" (a line break shown
+            // "forms a 2.3 x 2 x 1.8 cm mass", "a 2.5 cm tan-white firm tumor", "a 3.1 cm. mass" (a line break shown
             // as a period before a lower-case word)
             CuePattern.startingWith("\\d", "(?<![\\d.])" + SIZE + "(?:\\.(?=\\s+(?-i:[a-z])))?\\s+(?:[a-z-]+\\s+){0,3}?" + TUMOUR + "\\b"),
-            // "a fibrous lesion in the 9 o'clock area measuring 2.2 x 1.7 cm", "a red nodule of tissue measuring 2.4 cm"
+            // "a firm lesion at 3 o'clock measuring 2.6 x 2.1 cm", "a tan nodule of the lower pole measuring 3 cm"
             CuePattern.startingWith("aclmnt", "\\b" + TUMOUR + "\\s+(?:(?!and\\b|with\\b|from\\b)[a-z0-9'-]++\\s+){1,5}?measuring\\s+"
                     + "(?:(?:approximately|about|up\\s+to)\\s+)?" + SIZE),
             // "squamous cell carcinoma (3.5 cm)", "infiltrating ductal carcinoma, 3.1 cm, poorly differentiated"; not "tumor, 0.5 cm from the margin"

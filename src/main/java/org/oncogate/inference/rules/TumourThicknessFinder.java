@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 
 /**
- * Finds the Breslow thickness of a melanoma, from which AJCC reads its T: "Breslow thickness: 2.5 mm", "Breslow
- * is 15 mm", "Breslow's depth of 1.2 mm", "Breslow thickness (mm): 12.00", "tumor thickness (Breslow): 3.1 mm". Only
+ * Finds the Breslow thickness of a melanoma, from which AJCC reads its T: "Breslow thickness: 2.5 mm", "Breslow:
+ * 3,2 mm", "Breslow's depth of 1.2 mm", "Breslow thickness (mm): 6.50", "tumor thickness (Breslow): 3.1 mm". Only
  * a thickness the word Breslow names counts: a tumour's diameter, a specimen's depth or an ocular tumour's height do not.
  * The thickness is given in centimetres, as {@link TumourSizeFinder} gives sizes.
  */
