@@ -63,8 +63,10 @@ public final class RulesEngine implements InferenceEngine {
     private final Lexicon morphology;
     private final Lexicon topography;
     private final TumourSizeFinder sizes = new TumourSizeFinder();
+    private final TumourThicknessFinder thicknesses = new TumourThicknessFinder();
     private final ValueSelector selector = new ValueSelector();
     private final TBySize tBySize;
+    private final TBySize tByThickness;
     private final HistologyBehaviour behaviour;
     private final LateralityFinder laterality;
     private final GradeFinder grades = new GradeFinder();
@@ -77,12 +79,15 @@ public final class RulesEngine implements InferenceEngine {
 
     /**
      * What the documents of one patient gave, filled document by document: the located mentions, the
-     * tumour sizes, the pathology reports as read, and what they say of a second primary.
+     * tumour sizes and (melanoma) Breslow thicknesses, the pathology reports as read, and what they say of a
+     * second primary.
      */
     private record PatientReading(List<Located> found, List<TBySize.StatedSize> statedSizes,
-                                  List<PathologyReading> pathology, SecondPrimary secondPrimary) {
+                                  List<TBySize.StatedSize> statedThicknesses, List<PathologyReading> pathology,
+                                  SecondPrimary secondPrimary) {
         static PatientReading empty() {
-            return new PatientReading(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new SecondPrimary());
+            return new PatientReading(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                    new SecondPrimary());
         }
     }
 
@@ -100,6 +105,7 @@ public final class RulesEngine implements InferenceEngine {
         this.site = new SiteFinder(topography, genericSites);
         this.siteFits = SiteFits.of(dataLines(LEXICON + "histology-sites.tsv"));
         this.tBySize = TBySize.of(dataLines(LEXICON + "t-by-size.tsv"));
+        this.tByThickness = TBySize.of(dataLines(LEXICON + "t-by-thickness.tsv"));
         this.tByExtent = TByExtent.of(dataLines(LEXICON + "t-by-extent.tsv"));
         this.modelVersion = "oncogate-rules-" + dataLines(LEXICON + "VERSION").get(0);
     }
@@ -161,8 +167,9 @@ public final class RulesEngine implements InferenceEngine {
     }
 
     /**
-     * The written pathologic T, or else, when the documents name a malignancy, the more advanced of the ones the
-     * tumour's size ({@link TBySize}) and its stated extent ({@link TByExtent}) give for the site.
+     * The written pathologic T, or else, when the documents name a malignancy, the most advanced of the ones the
+     * tumour's size ({@link TBySize}), a melanoma's Breslow thickness (the same, with {@code t-by-thickness.tsv}) and
+     * its stated extent ({@link TByExtent}) give for the site.
      */
     private Inference pathologicT(PatientReading reading, Inference site) {
         List<Located> found = reading.found();
@@ -172,7 +179,8 @@ public final class RulesEngine implements InferenceEngine {
         }
         Optional<Inference> byExtent = TByExtent.infer(statedExtents(site.value().substring(0, 3), reading.pathology()));
         Optional<Inference> bySize = tBySize.infer(site, reading.statedSizes());
-        return Stream.of(byExtent, bySize).flatMap(Optional::stream).max(Comparator.comparing(Inference::value)).orElse(written);
+        Optional<Inference> byThickness = tByThickness.infer(site, reading.statedThicknesses());
+        return Stream.of(byExtent, bySize, byThickness).flatMap(Optional::stream).max(Comparator.comparing(Inference::value)).orElse(written);
     }
 
     /** The statements of the tumour's extent in the pathology reports, for a site whose T they give. */
@@ -236,12 +244,20 @@ public final class RulesEngine implements InferenceEngine {
         reading.secondPrimary().read(text, found.subList(firstOfDocument, found.size()));
         if (document.clinicalType() == ClinicalType.PATHOLOGY_REPORT) {
             reading.pathology().add(new PathologyReading(document, normalized, sections));
-            for (TumourSizeFinder.Size size : sizes.find(text)) {
-                double weight = sections.at(size.start()).weight * Context.assertion(text, size.start());
-                if (weight > 0) {
-                    reading.statedSizes().add(new TBySize.StatedSize(size.centimetres(), weight,
-                            evidence(document, normalized, size.start(), size.end())));
-                }
+            stated(sizes.find(text), document, normalized, sections, reading.statedSizes());
+            stated(thicknesses.find(text), document, normalized, sections, reading.statedThicknesses());
+        }
+    }
+
+    /** The measures (sizes, thicknesses) a section and context let count, located in the submitted text. */
+    private static void stated(List<TumourSizeFinder.Size> measures, PatientDocument document, NormalizedText normalized,
+                               Sections sections, List<TBySize.StatedSize> out) {
+        String text = normalized.text();
+        for (TumourSizeFinder.Size measure : measures) {
+            double weight = sections.at(measure.start()).weight * Context.assertion(text, measure.start());
+            if (weight > 0) {
+                out.add(new TBySize.StatedSize(measure.centimetres(), weight,
+                        evidence(document, normalized, measure.start(), measure.end())));
             }
         }
     }

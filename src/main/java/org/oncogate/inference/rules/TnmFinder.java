@@ -67,6 +67,13 @@ final class TnmFinder {
      * ("pN0: No regional lymph node metastasis", not "pT2, N0" or "T2, NOS").
      */
     private static final Pattern DEFINITION_AFTER = Pattern.compile("^\\s*(?<mark>[:,.])\\s*(?!" + PREFIX + "?[TNM](?:[0-4Xx]|O\\b)[a-d]?\\b|NOS\\b)[A-Za-z]{2,}");
+    /**
+     * "T Stage: 3 N Stage: 1b M Stage: 0": a synoptic label naming the axis, then the category without its letter
+     * (a value with the letter, "T stage: pT2", is a component after a staging label).
+     */
+    private static final CuePattern AXIS_STAGE = CuePattern.startingWith("tnmpcyr",
+            "\\b(?<prefix>[yr]?[pc])?(?-i:(?<axis>[TNM]))\\s+stage\\s*:\\s*(?<value>(?<=T\\s{1,3}stage\\s{0,3}:\\s{0,3})(?:[0-4]|is)"
+                    + "|(?<=N\\s{1,3}stage\\s{0,3}:\\s{0,3})[0-3]|(?<=M\\s{1,3}stage\\s{0,3}:\\s{0,3})[01])(?:[a-d][1-3]?)?(?![\\w.,/-]*\\d)\\b");
     /** Entries of a legend stand at most this far apart. */
     private static final int LEGEND_GAP = 200;
 
@@ -82,6 +89,9 @@ final class TnmFinder {
                 resolve(expression, documentKind, labelled(text, expression.get(0).start()), mentions);
             }
         }
+        Regions.around(text, "sS", i -> Regions.wordAt(text, i, "stage"), 4, 16).forEachMatch(text, AXIS_STAGE, m -> resolve(
+                List.of(new TnmComponent(m.group("axis").charAt(0), m.group("prefix"), false, m.group("value"), false, m.start(), m.end())),
+                documentKind, true, mentions));
         return mentions;
     }
 

@@ -22,7 +22,8 @@ final class TumourSizeFinder {
     private static final String SIZE = "(?<dimensions>" + NUMBER + "(?:\\s*(?:[x\u00d7]|by)\\s*" + NUMBER + "){0,2})\\s*(?<unit>cm|mm)\\b";
     private static final String TUMOUR = "(?:tumou?r|lesion|mass|carcinoma|adenocarcinoma|malignancy|neoplasm|nodule)";
     private static final List<CuePattern> PATTERNS = List.of(
-            // "Tumor size: 2.5 x 2.0 cm", "greatest dimension of invasive carcinoma: 18 mm", "the mass measures 3.1 cm"
+            // "Tumor size: 2.5 x 2.0 cm", "greatest dimension of invasive carcinoma: 18 mm", "the mass measures 3.1 cm",
+            // "Tumor size: left lobe: 4.3 cm"
             CuePattern.startingWith("acgilmnst", "\\b(?:"
                     + "(?:tumou?r|lesion|mass|carcinoma|invasive\\s+(?:tumou?r|carcinoma|component))\\s+(?:size|dimensions?)"
                     + "|(?:greatest|largest|maximum|max)\\s+(?:tumou?r\\s+)?(?:dimension|diameter|size)"
@@ -31,9 +32,15 @@ final class TumourSizeFinder {
                     + "|tumou?r\\s+mass|tumou?r\\s+size\\s+is"
                     + "|" + TUMOUR + "\\s+(?:measures|measuring|spans|is\\s+measured\\s+at|is|was))"
                     + "(?:\\s*\\([^()]{0,30}\\))?\\s*[:\\-]?\\s*(?:(?:greatest|largest|maximum)\\s+(?:dimension|diameter)\\s+)?(?:is\\s+)?"
+                    // a synoptic field's part named before its size: "Tumor size: left lobe: 4.3 cm"
+                    + "(?:(?:(?:right|left)\\s+lobe|isthmus|dominant\\s+(?:nodule|tumou?r)|largest\\s+(?:focus|nodule|tumou?r))\\s*:\\s*)?"
                     + "(?:(?:approximately|about|up\\s+to|at\\s+least)\\s+)?" + SIZE),
-            // "forms a 2.3 x 2 x 1.8 cm mass", "a 2.5 cm tan-white firm tumor"
-            CuePattern.startingWith("\\d", "(?<![\\d.])" + SIZE + "\\s+(?:[a-z-]+\\s+){0,3}?" + TUMOUR + "\\b"),
+            // "forms a 2.3 x 2 x 1.8 cm mass", "a 2.5 cm tan-white firm tumor", "a 3.1 cm. mass" (a line break shown
+            // as a period before a lower-case word)
+            CuePattern.startingWith("\\d", "(?<![\\d.])" + SIZE + "(?:\\.(?=\\s+(?-i:[a-z])))?\\s+(?:[a-z-]+\\s+){0,3}?" + TUMOUR + "\\b"),
+            // "a firm lesion at 3 o'clock measuring 2.6 x 2.1 cm", "a tan nodule of the lower pole measuring 3 cm"
+            CuePattern.startingWith("aclmnt", "\\b" + TUMOUR + "\\s+(?:(?!and\\b|with\\b|from\\b)[a-z0-9'-]++\\s+){1,5}?measuring\\s+"
+                    + "(?:(?:approximately|about|up\\s+to)\\s+)?" + SIZE),
             // "squamous cell carcinoma (3.5 cm)", "infiltrating ductal carcinoma, 3.1 cm, poorly differentiated"; not "tumor, 0.5 cm from the margin"
             CuePattern.startingWith("actm", "\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*(?:,?\\s*\\(|,)\\s*" + SIZE
                     + "(?!\\s+(?:from|away|to)\\b)"),

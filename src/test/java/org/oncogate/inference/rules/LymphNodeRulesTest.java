@@ -65,7 +65,26 @@ class LymphNodeRulesTest {
         // the fraction before the nodes
         "Metastatic papillary carcinoma in 3/10 level III lymph nodes.; N+; in 3/10 level III lymph nodes",
         // a line break shown as a period inside the statement
-        "Axillary dissection: no carcinoma identified in 15. lymph nodes.; N0; no carcinoma identified in 15. lymph nodes"})
+        "Axillary dissection: no carcinoma identified in 15. lymph nodes.; N0; no carcinoma identified in 15. lymph nodes",
+        // benign nodes without a count, and tumour-free nodes as translated reports write them
+        "Pelvic lymph nodes, excision: benign lymph nodes.; N0; benign lymph nodes",
+        "Omental lymph node, excision: a benign lymph node.; N0; benign lymph node",
+        "Rectum: adenocarcinoma with tumor-free lymph nodes (14).; N0; tumor-free lymph nodes",
+        "Of the specimen, the lymph nodes examined are tumor-free.; N0; lymph nodes examined are tumor-free",
+        // an OCR-damaged word for metastatic
+        "Sentinel lymph node, negative for mstastatic carcinoma.; N0; lymph node, negative for mstastatic",
+        // a synoptic count of the nodes with metastatic disease, alone or beside the nodes examined
+        "Number of lymph nodes examined: 9. Number of lymph nodes with metastatic disease: 3.; N+; "
+                + "Number of lymph nodes examined: 9. Number of lymph nodes with metastatic disease: 3",
+        "Number of lymph nodes with macrometastases: 0. Number of lymph nodes with micrometastases: 1.; N+; "
+                + "Number of lymph nodes with micrometastases: 1",
+        // nodes said to hold a metastasis, without a count
+        "Left supraclavicular lymph node showing metastatic carcinoma.; N+; lymph node showing metastatic",
+        "Metastatic squamous cell carcinoma involving two peribronchial lymph nodes.; N+; "
+                + "Metastatic squamous cell carcinoma involving two peribronchial lymph nodes",
+        // a positive count of isolated tumour cells only is pN0(i+)
+        "Sentinel biopsy: two of three lymph nodes with isolated tumor cells only.; N0; two of three lymph nodes",
+        "Axillary lymph nodes: 1/3, isolated tumor cells.; N0; lymph nodes: 1/3"})
     void countsAndStatementsInOtherLayouts(String text, String expected, String evidence) {
         PatientResult result = pathology(text);
         assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo(expected);
@@ -101,6 +120,23 @@ class LymphNodeRulesTest {
         PatientResult result = run(ClinicalType.PROGRESS, "Prior surgery: lymph nodes (0/12).", JobConfiguration.DEFAULTS);
         assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo(Inference.NONE);
         assertThat(value(result, CLINICAL_STAGE_N)).isEqualTo(Inference.NONE);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        // negated, or a zero count, is not a metastasis in the nodes (a negation before the nodes is not read as N0)
+        "Right hilar region: no lymph node shows metastatic carcinoma.; None",
+        "Regional nodes: metastatic carcinoma in 0 of 12 lymph nodes.; N0",
+        // synoptic labels with a zero, and "number of ... with" without a count, are no positive finding
+        "Total number of lymph nodes containing metastatic carcinoma: 0 (0/2).; N0",
+        "Number of lymph nodes with macrometastases: 0.; None",
+        // micrometastases are N1mi, not isolated tumour cells
+        "Sentinel lymph nodes: 1/2, micrometastasis (1.5 mm).; N+",
+        // no lymph nodes at all is NX, not N0: nothing is inferred
+        "Kidney, nephrectomy: renal cell carcinoma. No lymph nodes submitted.; None",
+        "There are no lymph nodes identified within the adipose tissue. Stage: pT1b pNX.; None"})
+    void notAPositiveNodeFinding(String text, String expected) {
+        assertThat(value(pathology(text), PATHOLOGIC_STAGE_N)).isEqualTo(expected.equals("None") ? Inference.NONE : expected);
     }
 
     @Test

@@ -98,6 +98,26 @@ class TnmRulesTest {
     }
 
     @Test
+    void synopticAxisLabelsWithTheCategoryWithoutItsLetter() {
+        // a biobank form: "T Stage: 3 N Stage: 1b M Stage: 0"; a pathology report's, so pathologic
+        String text = "Procedure: lumpectomy. Histologic grade: 3. T Stage: 3 N Stage: 1b M Stage: 0 Receptors: pending.";
+        PatientResult result = pathology(text);
+        assertThat(value(result, PATHOLOGIC_STAGE_T)).isEqualTo("T3");
+        assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo("N+");
+        assertThat(value(result, PATHOLOGIC_STAGE_M)).isEqualTo("M0");
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_T)).isEqualTo("T Stage: 3");
+        assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_N)).isEqualTo("N Stage: 1b");
+        // the clinical prefix makes it clinical; values outside the axis's range, dates and a lower-case letter are no category
+        PatientResult clinical = pathology("cT stage: 3. Tumor grade: 2.");
+        assertThat(value(clinical, CLINICAL_STAGE_T)).isEqualTo("T3");
+        assertThat(value(clinical, PATHOLOGIC_STAGE_T)).isEqualTo(Inference.NONE);
+        for (String none : List.of("M Stage: 3.", "N Stage: 4.", "T stage: 2/12/2019.", "t stage: 2.", "T Stage: X N Stage: X")) {
+            PatientResult r = pathology(none);
+            assertThat(TNM).as(none).allSatisfy(type -> assertThat(value(r, type)).isEqualTo(Inference.NONE));
+        }
+    }
+
+    @Test
     void ocrLetterOForZeroInATnmContext() {
         String text = "TNM classification on the basis of this material pT2 pNO pMX R0, stage IB.";
         PatientResult result = pathology(text);

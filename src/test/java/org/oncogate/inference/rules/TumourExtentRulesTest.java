@@ -32,6 +32,9 @@ class TumourExtentRulesTest {
         "Stomach, gastrectomy: adenocarcinoma. Extent of invasion: Muscularis propria.; T2; Extent of invasion: Muscularis propria",
         // kidney: perinephric fat or renal vein T3, even when small
         "Kidney, nephrectomy: clear cell renal cell carcinoma, 3.0 cm. The tumor extends into perinephric fat.; T3; extends into perinephric",
+        // a line break shown as a period inside the words between the verb and the tissue
+        "Kidney: renal cell carcinoma, 3.0 cm, extending into small. vessels of the renal sinus.; T3; "
+                + "into small. vessels of the renal sinus",
         // urinary bladder
         "Urinary bladder, cystectomy: urothelial carcinoma invading the muscularis propria.; T2; invading the muscularis propria",
         "Urinary bladder, cystectomy: urothelial carcinoma with invasion into perivesical fat.; T3; invasion into perivesical",
@@ -41,10 +44,14 @@ class TumourExtentRulesTest {
         "Esophagus, esophagectomy: adenocarcinoma invading into the adventitia.; T3; invading into the adventitia",
         "Pancreas, Whipple resection: ductal adenocarcinoma extending into peripancreatic soft tissue.; T3; extending into peripancreatic",
         "Endometrium, hysterectomy: endometrioid adenocarcinoma invading the cervical stroma.; T2; invading the cervical stroma",
-        // testis: vascular invasion makes T2
+        // testis: confined to it is T1, also across a line break shown as a period; vascular invasion makes T2
+        "Testis, orchiectomy: seminoma, 3 cm, limited to. the testis.; T1; limited to. the testis",
         "Testis, orchiectomy: seminoma. Lymphovascular invasion: present.; T2; Lymphovascular invasion: present",
         // thyroid and prostate: synoptic answers
         "Thyroid: papillary thyroid carcinoma, 1.5 cm. Extrathyroidal extension: present.; T3; Extrathyroidal extension: present",
+        // thyroid: a carcinoma into the soft tissue or strap muscle around the gland is minimal extrathyroidal extension (T3)
+        "Thyroid: papillary carcinoma, 1.5 cm, invading the surrounding. soft tissue.; T3; invading the surrounding. soft tissue",
+        "Thyroid: papillary carcinoma, 1.2 cm, invading skeletal muscle.; T3; invading skeletal muscle",
         "Prostate, radical prostatectomy: adenocarcinoma. Extraprostatic extension: present.; T3; Extraprostatic extension: present"})
     void extentGivesTheCategory(String text, String category, String evidence) {
         PatientResult result = pathology(text);
@@ -75,7 +82,12 @@ class TumourExtentRulesTest {
         "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. Renal vein invasion: not identified.",
         "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. Perinephric fat invasion: no.",
         // a line break shown as a period inside the sentence does not end the negation
-        "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. The tumor does not. invade into the perinephric fat."})
+        "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. The tumor does not. invade into the perinephric fat.",
+        // a period before an upper-case word ends the sentence: the next one is no tissue invaded
+        "Kidney: clear cell renal cell carcinoma, tumor size: 4 cm. Lymphovascular invasion: not identified. Perinephric fat: uninvolved.",
+        // thyroid (1.5 cm: T1): a negated invasion, and a lymph node's extranodal extension into soft tissue
+        "Thyroid: papillary carcinoma, tumor size: 1.5 cm. The tumor does not invade the surrounding soft tissue.",
+        "Thyroid: papillary carcinoma, tumor size: 1.5 cm. Metastatic carcinoma in 2 of 5 lymph nodes with extranodal extension into soft tissue."})
     void negatedFindingsDoNotCount(String text) {
         assertThat(value(pathology(text), PATHOLOGIC_STAGE_T)).isEqualTo("T1");
     }
