@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
@@ -21,6 +22,8 @@ public final class JobJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    private static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
     private JobJson() {
     }
@@ -49,9 +52,19 @@ public final class JobJson {
         return value;
     }
 
+    /** JSON for people to read (API responses, outbox files, reports): indented. */
     public static byte[] write(Object value) {
+        return write(PRETTY, value);
+    }
+
+    /** JSON for the store, which only the gateway reads back: compact, so less to encrypt and write. */
+    public static byte[] writeStored(Object value) {
+        return write(MAPPER.writer(), value);
+    }
+
+    private static byte[] write(ObjectWriter writer, Object value) {
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(value);
+            return writer.writeValueAsBytes(value);
         } catch (IOException e) {
             throw new IllegalStateException("cannot serialize " + value.getClass().getSimpleName(), e);
         }

@@ -126,7 +126,7 @@ public final class JobService {
         Instant now = store.clock().instant();
         Bucket bucket = store.policy().bucketFor(now);
         JobEnvelope envelope = new JobEnvelope(id, origin, now, request);
-        store.write(PayloadKind.INPUT, id, REQUEST, JobJson.write(envelope), bucket);
+        store.write(PayloadKind.INPUT, id, REQUEST, JobJson.writeStored(envelope), bucket);
         if (waiting.size() < MAX_WAITING_IN_MEMORY) {
             waiting.put(id, new Accepted(envelope, bucket));
         }
@@ -257,6 +257,6 @@ public final class JobService {
 
     /** Into the bucket of the job's request, where {@link #find} looks for it. */
     private void save(JobRecord record, Bucket bucket) throws IOException {
-        store.write(PayloadKind.STATE, record.id(), STATE, JobJson.write(record), bucket);
+        store.write(PayloadKind.STATE, record.id(), STATE, JobJson.writeStored(record), bucket);
     }
 }

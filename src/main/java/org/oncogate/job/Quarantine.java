@@ -33,7 +33,7 @@ public final class Quarantine {
         Bucket bucket = store.policy().bucketFor(now);
         Entry entry = new Entry(id, channel, subscription, now, problem);
         store.write(PayloadKind.QUARANTINE, id, "input", input, bucket);
-        store.write(PayloadKind.QUARANTINE, id, "problem", JobJson.write(entry), bucket);
+        store.write(PayloadKind.QUARANTINE, id, "problem", JobJson.writeStored(entry), bucket);
         LOG.warn("quarantined {} input {} ({} bytes): {}", channel, id, input.length, problem.code());
         return entry;
     }
