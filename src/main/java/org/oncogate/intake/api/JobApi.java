@@ -150,7 +150,7 @@ public final class JobApi {
         answer(exchange.getIn(), status, new ErrorResponse(error), headers);
         String subscription = exchange.getProperty(SUBSCRIPTION, "unknown", String.class);
         String operation = exchange.getProperty(OPERATION, "unknown", String.class);
-        usage.record(UsageEvent.call(CHANNEL, operation, subscription, outcome(status)));
+        usage.record(UsageEvent.call(CHANNEL, operation, subscription, UsageEvent.httpOutcome(status)));
         LOG.info("job API: {} refused with {} {}", operation, status, error.code());
     }
 
@@ -237,16 +237,5 @@ public final class JobApi {
         in.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         in.setHeader(Exchange.CONTENT_TYPE, "application/json");
         in.setBody(JobJson.write(body));
-    }
-
-    private static String outcome(int status) {
-        return switch (status) {
-            case 401 -> "unauthorized";
-            case 403 -> "forbidden";
-            case 404 -> "notFound";
-            case 429 -> "throttled";
-            case 500 -> "error";
-            default -> "rejected";
-        };
     }
 }

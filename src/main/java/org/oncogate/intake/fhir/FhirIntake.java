@@ -160,8 +160,7 @@ public final class FhirIntake {
         }
         FhirSource source = exchange.getProperty(SOURCE, FhirSource.class);
         usage.record(UsageEvent.call(CHANNEL, "notify", source == null ? "unknown" : source.subscription(),
-                status == 401 ? "unauthorized" : status == 403 ? "forbidden" : status == 429 ? "throttled"
-                        : status >= 500 ? "error" : "rejected"));
+                UsageEvent.httpOutcome(status)));
         LOG.info("FHIR notification refused with {} {}", status, code);
     }
 
