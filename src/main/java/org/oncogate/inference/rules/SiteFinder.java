@@ -58,7 +58,7 @@ final class SiteFinder {
             }
             double confidence = cues.metastasis()
                     ? Confidence.SITE_METASTASIS
-                    : Confidence.term(match.words()) + (near(match, primary) ? Confidence.SITE_NEAR_HISTOLOGY : 0)
+                             : Confidence.term(match) + (near(match, primary) ? Confidence.SITE_NEAR_HISTOLOGY : 0)
                             + (attached(text, match, primary) ? Confidence.SITE_OF_HISTOLOGY : 0)
                             + (Context.labelledSite(text, match.start()) ? Confidence.SITE_LABELLED : 0);
             mentions.add(mention(match.entry(), Math.min(Confidence.SITE_TERM_MAX, confidence), match.start(), match.end()));
