@@ -36,7 +36,7 @@ final class Confidence {
     /** A site after a synoptic label ("Tumor site: ", "Primary site: "). */
     static final double SITE_LABELLED = 0.2;
     /** A site group that the chosen histology usually arises in gains this much when sites compete. */
-    static final double SITE_FITS_HISTOLOGY = 0.2;
+    static final double SITE_FITS_HISTOLOGY = 0.3;
     /** A site read only from the histology ("glioblastoma": brain) keeps this share of the histology's confidence. */
     static final double SITE_FROM_HISTOLOGY = 0.6;
     /** A histology read from the site's usual one ("breast: carcinoma": duct carcinoma) keeps this share of the confidence. */
