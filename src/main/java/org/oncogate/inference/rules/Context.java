@@ -42,9 +42,9 @@ final class Context {
     private static final CuePattern UNINVOLVED_BEFORE = CuePattern.startingWith("abinpsu",
             "\\b(?:benign|uninvolved|unremarkable|normal|non-?neoplastic|background|atrophic|inactive|proliferative|secretory)"
                     + "(?:\\s+(?:appearing|looking))?\\s+(?:[a-z-]+\\s+){0,2}$");
-    /** "ureteral margin", "bronchial resection margin", "skin ellipse": the organ as a margin or a part of the specimen. */
+    /** "ureteral margin", "bronchial resection margin", "omental (radial) margin", "skin ellipse": the organ as a margin or a part of the specimen. */
     private static final Pattern PART_AFTER = Pattern.compile(
-            "(?i)^[\\s,]*(?:(?:resection|surgical|soft\\s+tissue|mucosal|distal|proximal)\\s+)?(?:margins?|ellipse|edge)\\b");
+            "(?i)^[\\s,]*(?:\\([a-z\\s]{1,20}\\)\\s*)?(?:(?:resection|surgical|soft\\s+tissue|mucosal|distal|proximal)\\s+)?(?:margins?|ellipse|edge)\\b");
     static final double UNCERTAIN = 0.5;
     private static final CuePattern SITE_LABEL_BEFORE = CuePattern.startingWith("aclmnpst",
             "\\b(?:(?:(?:tumou?r|primary|anatomic(?:al)?|specimen)\\s+(?:tumou?r\\s+)?(?:site|location|localization)|site\\s+of\\s+(?:tumou?r|primary)"
