@@ -53,14 +53,22 @@ class CodingConventionRulesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
-        // a sarcoma excised with its skin: the soft tissue, the sarcoma's default site
+        // skin is the covering of a deeper tumour: a sarcoma excised with its skin is coded to the soft tissue, its default site
         "Right pretibial mass, skin and soft tissue: myxoid liposarcoma, 6 cm.; C49.9",
         // negative: tumours that arise in skin keep it
         "Skin of back, excision: basal cell carcinoma, nodular type.; C44.5",
         "Skin, left forearm: malignant melanoma, Breslow 1.2 mm.; C44.9",
         // negative: a named organ beside the skin wins as before
-        "Chest wall, skin and breast: invasive ductal carcinoma, 3 cm.; C50.9"})
-    void skinIsTheCoveringOfADeeperTumour(String text, String site) {
+        "Chest wall, skin and breast: invasive ductal carcinoma, 3 cm.; C50.9",
+        // ICD-O-3 indexes "colon and rectum" under the rectosigmoid junction
+        "Resected colon and rectum: adenocarcinoma, moderately differentiated.; C19.9",
+        // negative: the rectum alone
+        "Resected rectum: adenocarcinoma, moderately differentiated.; C20.9",
+        // "colorectal" and, in translated reports, "colic" name the colon, NOS
+        "Colic adenocarcinoma, moderately differentiated, pT3.; C18.9",
+        // negative: the colon, NOS yields to the rectum named beside it
+        "Adenocarcinoma of the colorectal type in the rectum, pT3.; C20.9"})
+    void sitesByRegistryConvention(String text, String site) {
         assertThat(value(pathology(text), TUMOR_SITE)).isEqualTo(site);
     }
 
@@ -70,16 +78,6 @@ class CodingConventionRulesTest {
         assertThat(value(pathology("Blood: normal control. Tumor: glioblastoma, WHO grade IV."), TUMOR_SITE)).isEqualTo("C71.9");
         // negative: a histology without a default site keeps the generic organ
         assertThat(value(pathology("Pelvic lymph nodes: carcinoma in 2 of 5 lymph nodes."), TUMOR_SITE)).isEqualTo("C77.5");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = ';', value = {
-        // ICD-O-3 indexes "colon and rectum" under the rectosigmoid junction
-        "Resected colon and rectum: adenocarcinoma, moderately differentiated.; C19.9",
-        // negative: the rectum alone
-        "Resected rectum: adenocarcinoma, moderately differentiated.; C20.9"})
-    void colonAndRectumIsTheRectosigmoid(String text, String site) {
-        assertThat(value(pathology(text), TUMOR_SITE)).isEqualTo(site);
     }
 
     @Test
