@@ -26,9 +26,12 @@ final class SiteFinder {
     /** Between a site adjective or name and the histology: "renal cell carcinoma", "lung adenocarcinoma", "breast, invasive". */
     private static final Pattern BEFORE_HISTOLOGY = Pattern.compile(
             "(?i)[\\s,:.-]{0,5}(?:(?:primary|invasive|infiltrating|poorly|moderately|well|differentiated|high|low|grade|-)[\\s,-]*){0,4}");
-    /** Between the histology and its site: "of the", "arising in the left", "involving". */
+    /**
+     * Between the histology and its site: "of the", "arising in the left", "involving", the end of a histology named
+     * in parentheses ("carcinosarcoma (malignant mixed mullerian tumor) of endometrium").
+     */
     private static final Pattern AFTER_HISTOLOGY = Pattern.compile(
-            "(?i)[\\s,]*(?:\\([^()]{0,20}\\)\\s*)?(?:primary\\s+)?(?:of|in|from|involving|within|arising\\s+(?:in|from)|originating\\s+in)"
+            "(?i)\\)?[\\s,]*(?:\\([^()]{0,20}\\)\\s*)?(?:primary\\s+)?(?:of|in|from|involving|within|arising\\s+(?:in|from)|originating\\s+in)"
                     + "\\s+(?:the\\s+)?(?:(?:left|right|bilateral|lt|rt)\\s+)?");
 
     private final Lexicon lexicon;

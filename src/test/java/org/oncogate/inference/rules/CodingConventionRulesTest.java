@@ -67,7 +67,9 @@ class CodingConventionRulesTest {
         // "colorectal" and, in translated reports, "colic" name the colon, NOS
         "Colic adenocarcinoma, moderately differentiated, pT3.; C18.9",
         // negative: the colon, NOS yields to the rectum named beside it
-        "Adenocarcinoma of the colorectal type in the rectum, pT3.; C20.9"})
+        "Adenocarcinoma of the colorectal type in the rectum, pT3.; C20.9",
+        // the organ after a histology restated in parentheses is the histology's
+        "Left fallopian tube and omentum: carcinosarcoma (malignant mixed mullerian tumor) of endometrium.; C54.1"})
     void sitesByRegistryConvention(String text, String site) {
         assertThat(value(pathology(text), TUMOR_SITE)).isEqualTo(site);
     }
