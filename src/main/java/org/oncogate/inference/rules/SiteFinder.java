@@ -34,6 +34,8 @@ final class SiteFinder {
             "(?i)\\)?[\\s,]*(?:\\([^()]{0,20}\\)\\s*)?(?:primary\\s+)?(?:of|in|from|involving|within|arising\\s+(?:in|from)|originating\\s+in)"
                     + "\\s+(?:the\\s+)?(?:(?:left|right|bilateral|lt|rt)\\s+)?");
 
+    private static final Pattern TUMOUR_AFTER = Pattern.compile("(?i)\\s+(?:mass|tumou?r|lesion|neoplasm)\\b");
+
     private final Lexicon lexicon;
     private final PhraseMatcher matcher;
     private final GenericSites genericSites;
@@ -63,7 +65,7 @@ final class SiteFinder {
                     ? Confidence.SITE_METASTASIS
                              : Confidence.term(match) + (near(match, primary) ? Confidence.SITE_NEAR_HISTOLOGY : 0)
                             + (attached(text, match, primary) ? Confidence.SITE_OF_HISTOLOGY : 0)
-                            + (Context.labelledSite(text, match.start()) ? Confidence.SITE_LABELLED : 0);
+                            + (Context.labelledSite(text, match.start()) || TUMOUR_AFTER.matcher(text).region(match.end(), Math.min(text.length(), match.end() + 12)).lookingAt() ? Confidence.SITE_LABELLED : 0);
             mentions.add(mention(match.entry(), Math.min(Confidence.SITE_TERM_MAX, confidence), match.start(), match.end()));
         }
         return mentions;
