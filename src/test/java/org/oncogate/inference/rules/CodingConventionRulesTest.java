@@ -90,10 +90,13 @@ class CodingConventionRulesTest {
     }
 
     @Test
-    void aSentencePlacingTheTumourOutweighsTheSpecimensOrgans() {
+    void wordsPlacingTheTumourOutweighTheSpecimensOrgans() {
         // the specimen names two organs; a sentence places the tumour in one of them
         assertThat(value(pathology("Sigmoid colon and urinary bladder, en bloc resection: adenocarcinoma, 4 cm. "
                 + "The sigmoid colon measures 12 cm. The tumor is located in the urinary bladder."), TUMOR_SITE)).isEqualTo("C67.9");
+        // an organ named right before "mass" places the tumour there too
+        assertThat(value(pathology("Sigmoid colon and urinary bladder, en bloc resection: adenocarcinoma, 4 cm. "
+                + "The sigmoid colon measures 12 cm. Urinary bladder mass, 4 cm."), TUMOR_SITE)).isEqualTo("C67.9");
         // negative: both organs named as often, neither placing the tumour: the first named wins the tie
         assertThat(value(pathology("Sigmoid colon and urinary bladder, en bloc resection: adenocarcinoma, 4 cm. "
                 + "The sigmoid colon measures 12 cm. The tumor is 3 cm from the urinary bladder."), TUMOR_SITE)).isEqualTo("C18.7");
