@@ -39,6 +39,13 @@ final class PhraseMatcher {
     private final Map<String, String> dropped = new HashMap<>();
     /** The same, keyed also by where the letter was dropped: a changed letter leaves the same word at the same place. */
     private final Map<String, String> droppedAt = new HashMap<>();
+    /**
+     * The first and the last {@link #INTACT} letters of the long words: one edit in a word that long leaves one of the
+     * two intact, so a word with neither is no misreading, found without trying its edits.
+     */
+    private final Set<String> starts = new HashSet<>();
+    private final Set<String> ends = new HashSet<>();
+    private static final int INTACT = 4;
 
     PhraseMatcher(Lexicon lexicon) {
         for (LexiconEntry entry : lexicon.entries()) {
@@ -63,6 +70,8 @@ final class PhraseMatcher {
             }
         }
         for (String word : longWords) {
+            starts.add(word.substring(0, INTACT));
+            ends.add(word.substring(word.length() - INTACT));
             for (int at = 0; at < word.length(); at++) {
                 String shorter = word.substring(0, at) + word.substring(at + 1);
                 dropped.merge(shorter, word, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
@@ -120,7 +129,8 @@ final class PhraseMatcher {
 
     /** The lexicon word {@code key} is a misreading of, or {@code key} itself when it is none or several. */
     private String meant(String key) {
-        if (key.length() < MISREAD_MIN_LENGTH || longWords.contains(key)) {
+        if (key.length() < MISREAD_MIN_LENGTH || longWords.contains(key)
+                || !starts.contains(key.substring(0, INTACT)) && !ends.contains(key.substring(key.length() - INTACT))) {
             return key;
         }
         Set<String> candidates = new HashSet<>();
