@@ -35,16 +35,12 @@ final class PhraseMatcher {
     private final Node root = new Node();
     /** The lexicon's words of at least {@link #MISREAD_MIN_LENGTH} letters. */
     private final Set<String> longWords = new HashSet<>();
-    /** Each such word with one letter dropped, to that word; none when two words give the same. */
-    private final Map<String, String> dropped = new HashMap<>();
-    /** The same, keyed also by where the letter was dropped: a changed letter leaves the same word at the same place. */
-    private final Map<String, String> droppedAt = new HashMap<>();
     /**
-     * The first and the last {@link #INTACT} letters of the long words: one edit in a word that long leaves one of the
-     * two intact, so a word with neither is no misreading, found without trying its edits.
+     * The long words by their first and by their last {@link #INTACT} letters: one edit in a word that long leaves one
+     * of the two intact, so only the words sharing one of them with a word of the text can be what it misreads.
      */
-    private final Set<String> starts = new HashSet<>();
-    private final Set<String> ends = new HashSet<>();
+    private final Map<String, List<String>> byStart = new HashMap<>();
+    private final Map<String, List<String>> byEnd = new HashMap<>();
     private static final int INTACT = 4;
 
     PhraseMatcher(Lexicon lexicon) {
@@ -70,22 +66,11 @@ final class PhraseMatcher {
             }
         }
         for (String word : longWords) {
-            starts.add(word.substring(0, INTACT));
-            ends.add(word.substring(word.length() - INTACT));
-            for (int at = 0; at < word.length(); at++) {
-                String shorter = word.substring(0, at) + word.substring(at + 1);
-                dropped.merge(shorter, word, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
-                droppedAt.merge(at + PLACE + shorter, word, (a, b) -> a.equals(b) ? a : AMBIGUOUS);
-            }
+            byStart.computeIfAbsent(word.substring(0, INTACT), k -> new ArrayList<>()).add(word);
+            byEnd.computeIfAbsent(word.substring(word.length() - INTACT), k -> new ArrayList<>()).add(word);
         }
-        dropped.values().removeIf(AMBIGUOUS::equals);
-        droppedAt.values().removeIf(AMBIGUOUS::equals);
     }
 
-    /** Marks a shortened form that two lexicon words give. */
-    private static final String AMBIGUOUS = "";
-    /** Between the place of a dropped letter and the shortened word in a key of {@link #droppedAt}. */
-    private static final String PLACE = " ";
 
     List<Match> find(List<Token> tokens) {
         List<Match> matches = new ArrayList<>();
@@ -129,25 +114,36 @@ final class PhraseMatcher {
 
     /** The lexicon word {@code key} is a misreading of, or {@code key} itself when it is none or several. */
     private String meant(String key) {
-        if (key.length() < MISREAD_MIN_LENGTH || longWords.contains(key)
-                || !starts.contains(key.substring(0, INTACT)) && !ends.contains(key.substring(key.length() - INTACT))) {
+        if (key.length() < MISREAD_MIN_LENGTH || longWords.contains(key)) {
             return key;
         }
-        Set<String> candidates = new HashSet<>();
-        String added = dropped.get(key); // a letter dropped from a word
-        if (added != null) {
-            candidates.add(added);
-        }
-        for (int at = 0; at < key.length(); at++) {
-            String shorter = key.substring(0, at) + key.substring(at + 1);
-            if (longWords.contains(shorter)) { // a letter added to a word
-                candidates.add(shorter);
-            }
-            String changed = droppedAt.get(at + PLACE + shorter); // a letter of a word changed
-            if (changed != null) {
-                candidates.add(changed);
+        String found = null;
+        for (List<String> words : List.of(byStart.getOrDefault(key.substring(0, INTACT), List.of()),
+                byEnd.getOrDefault(key.substring(key.length() - INTACT), List.of()))) {
+            for (String word : words) {
+                if (oneEditApart(key, word)) {
+                    if (found != null && !found.equals(word)) {
+                        return key;
+                    }
+                    found = word;
+                }
             }
         }
-        return candidates.size() == 1 ? candidates.iterator().next() : key;
+        return found == null ? key : found;
+    }
+
+    /** Whether {@code a} becomes {@code b} by changing, adding or dropping one letter (they differ). */
+    private static boolean oneEditApart(String a, String b) {
+        if (Math.abs(a.length() - b.length()) > 1) {
+            return false;
+        }
+        String longer = a.length() >= b.length() ? a : b;
+        String shorter = longer == a ? b : a;
+        int i = 0;
+        while (i < shorter.length() && longer.charAt(i) == shorter.charAt(i)) {
+            i++;
+        }
+        int skip = longer.length() == shorter.length() ? 1 : 0; // a changed letter is passed over in both
+        return longer.regionMatches(i + 1, shorter, i + skip, shorter.length() - i - skip);
     }
 }
