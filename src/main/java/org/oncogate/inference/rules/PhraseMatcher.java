@@ -13,7 +13,7 @@ import java.util.Set;
  * "ductal carcinoma in situ" is never also read as "ductal carcinoma". The terms form a trie of words, so each
  * position costs one step per word of its longest match, whatever the size of the lexicon.
  *
- * <p>Scanned reports misread letters ("hepatocetlular", "leiomyosarcorna" read as "carcinuma"): a long word that
+ * <p>Scanned reports misread letters ("hepatocetlular", "lelomyosarcoma", "carcinuma"): a long word that
  * is no word of the lexicon stands for the one lexicon word it is one edit away from (a letter changed, added or
  * dropped), when exactly one is; such a match is {@linkplain Match#misread() misread}. Words shorter than
  * {@link #MISREAD_MIN_LENGTH} are taken as written: among short words one edit turns many into others.
@@ -70,7 +70,6 @@ final class PhraseMatcher {
             byEnd.computeIfAbsent(word.substring(word.length() - INTACT), k -> new ArrayList<>()).add(word);
         }
     }
-
 
     List<Match> find(List<Token> tokens) {
         List<Match> matches = new ArrayList<>();
