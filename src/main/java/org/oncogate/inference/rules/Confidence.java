@@ -7,7 +7,7 @@ package org.oncogate.inference.rules;
  *   <li>TNM with its own prefix ({@code pT2}): {@link #TNM_OWN_PREFIX}; with a prefix carried from an
  *       earlier component of the same expression ({@code N0} in {@code pT2 N0}): {@link #TNM_CARRIED_PREFIX};
  *       without any prefix, read from the document's clinical type: {@link #TNM_DOCUMENT_TYPE};
- *       OCR letters for digits ({@code pNO}, {@code pTl}) cost {@link #OCR_PENALTY};</li>
+ *       OCR letters for digits ({@code pNO}, {@code pTl}) cost {@link #OCR_PENALTY}, as do misread words of a lexicon term;</li>
  *   <li>a lymph node count or negative lymph node statement, for the pathologic N of a pathology
  *       report without written TNM: {@link #LYMPH_NODE_FINDING};</li>
  *   <li>a lexicon term: {@link #TERM} plus {@link #TERM_PER_EXTRA_WORD} per word after the first
@@ -36,7 +36,7 @@ final class Confidence {
     /** A site after a synoptic label ("Tumor site: ", "Primary site: "). */
     static final double SITE_LABELLED = 0.2;
     /** A site group that the chosen histology usually arises in gains this much when sites compete. */
-    static final double SITE_FITS_HISTOLOGY = 0.2;
+    static final double SITE_FITS_HISTOLOGY = 0.3;
     /** A site read only from the histology ("glioblastoma": brain) keeps this share of the histology's confidence. */
     static final double SITE_FROM_HISTOLOGY = 0.6;
     /** A histology read from the site's usual one ("breast: carcinoma": duct carcinoma) keeps this share of the confidence. */
@@ -61,6 +61,11 @@ final class Confidence {
 
     static double term(int words) {
         return Math.min(TERM_MAX, TERM + TERM_PER_EXTRA_WORD * (words - 1));
+    }
+
+    /** A lexicon term found in a text: by its number of words, less {@link #OCR_PENALTY} when a word of it was misread. */
+    static double term(PhraseMatcher.Match match) {
+        return term(match.words()) - (match.misread() ? OCR_PENALTY : 0);
     }
 
     /** A group's score, uncapped so that groups stay comparable; {@link #reported} caps it. */

@@ -42,13 +42,16 @@ final class Context {
     private static final CuePattern UNINVOLVED_BEFORE = CuePattern.startingWith("abinpsu",
             "\\b(?:benign|uninvolved|unremarkable|normal|non-?neoplastic|background|atrophic|inactive|proliferative|secretory)"
                     + "(?:\\s+(?:appearing|looking))?\\s+(?:[a-z-]+\\s+){0,2}$");
-    /** "ureteral margin", "bronchial resection margin", "skin ellipse": the organ as a margin or a part of the specimen. */
+    /** "ureteral margin", "bronchial resection margin", "omental (radial) margin", "skin ellipse": the organ as a margin or a part of the specimen. */
     private static final Pattern PART_AFTER = Pattern.compile(
-            "(?i)^[\\s,]*(?:(?:resection|surgical|soft\\s+tissue|mucosal|distal|proximal)\\s+)?(?:margins?|ellipse|edge)\\b");
+            "(?i)^[\\s,]*(?:\\([a-z\\s]{1,20}\\)\\s*)?(?:(?:resection|surgical|soft\\s+tissue|mucosal|distal|proximal)\\s+)?(?:margins?|ellipse|edge)\\b");
     static final double UNCERTAIN = 0.5;
-    private static final CuePattern SITE_LABEL_BEFORE = CuePattern.startingWith("alpst",
-            "\\b(?:(?:tumou?r|primary|anatomic(?:al)?|specimen)\\s+(?:tumou?r\\s+)?(?:site|location|localization)|site\\s+of\\s+(?:tumou?r|primary)|localisation|location)"
-                    + "\\s*:\\s*(?:[a-z-]+\\s*,?\\s*){0,3}$");
+    private static final CuePattern SITE_LABEL_BEFORE = CuePattern.startingWith("aclmnpst",
+            "\\b(?:(?:(?:tumou?r|primary|anatomic(?:al)?|specimen)\\s+(?:tumou?r\\s+)?(?:site|location|localization)|site\\s+of\\s+(?:tumou?r|primary)"
+                    + "|localisation|location)\\s*:"
+                    + "|(?:tumou?r|carcinoma|mass|lesion|neoplasm)\\s+(?:(?:is|was)\\s+)?(?:located|situated|cent(?:er|re)d|locali[sz]ed|arose|arises|arising"
+                    + "|originat(?:es|ed|ing))\\s+(?:at|in|on|within|from))"
+                    + "\\s*(?:[a-z-]+\\s*,?\\s*){0,3}$");
 
     private Context() {
     }
@@ -90,7 +93,10 @@ final class Context {
      * How much a statement counts given what precedes it in its sentence: 0 for another person's disease,
      * {@link #UNCERTAIN} for a past or hypothetical one, 1 otherwise.
      */
-    /** Whether a synoptic label stands right before {@code start}: "Tumor site: ", "Primary tumor location: left". */
+    /**
+     * Whether a synoptic label stands right before {@code start} ("Tumor site: ", "Primary tumor location: left") or a
+     * sentence places the tumour there ("The tumor is located at the rectosigmoid junction", "the mass arose in the mesentery").
+     */
     static boolean labelledSite(String text, int start) {
         return SITE_LABEL_BEFORE.findsIn(text, windowStart(text, start), start);
     }

@@ -42,6 +42,14 @@ final class HistologyFinder {
     /** Specificity below which a code is not generic: listed codes have 0, 1 or 2. */
     private static final int SPECIFIC = 3;
 
+    /**
+     * The level of an explicit code: above any term of its behaviour, so that the code a pathologist writes
+     * ("(8070/3)") is neither outranked by nor yields to a subtype term elsewhere in the report.
+     */
+    private static final int EXPLICIT = SPECIFIC + 1;
+    /** A word that makes the term after it another kind: "non-keratinising squamous cell carcinoma" is not keratinising. */
+    private static final String NOT_A_KIND = "non";
+
     private final Map<String, Integer> generic;
     private final Subtypes subtypes;
 
@@ -57,15 +65,16 @@ final class HistologyFinder {
         Regions.around(text, "/", i -> true, SLASH_REACH, AFTER_SLASH).forEachMatch(text, CODE, code -> {
             String morphology = code.group("code") + "/" + code.group("behaviour");
             String description = lexicon.find(morphology).map(LexiconEntry::description).orElse(null);
-            mentions.add(mention(morphology, description, Confidence.EXPLICIT_CODE, code.start(), code.end()));
+            mentions.add(mention(morphology, description, Confidence.EXPLICIT_CODE, EXPLICIT, code.start(), code.end()));
         });
         List<PhraseMatcher.Match> matches = matcher.find(tokens);
         int next = 0;
         for (int k = 0; k < matches.size(); k++) {
             PhraseMatcher.Match match = matches.get(k);
-            if (!Context.negated(text, match.start(), match.end())) {
+            next = nextToken(tokens, match.start(), next);
+            if (!(next > 0 && tokens.get(next - 1).key().equals(NOT_A_KIND)) && !Context.negated(text, match.start(), match.end())) {
                 LexiconEntry entry = match.entry();
-                double confidence = Confidence.term(match.words());
+                double confidence = Confidence.term(match);
                 mentions.add(mention(entry.code(), entry.description(), confidence, match.start(), match.end()));
                 next = nextToken(tokens, match.end(), next);
                 int limit = k + 1 < matches.size() ? matches.get(k + 1).start() : text.length();
@@ -119,11 +128,16 @@ final class HistologyFinder {
     }
 
     private Mention mention(String morphology, String description, double confidence, int start, int end) {
+        return mention(morphology, description, confidence, generic.getOrDefault(morphology.substring(0, 4), SPECIFIC), start, end);
+    }
+
+    /** A mention whose rank within its behaviour is {@code level}: 0 to {@link #SPECIFIC}, or {@link #EXPLICIT}. */
+    private Mention mention(String morphology, String description, double confidence, int level, int start, int end) {
         String histology = morphology.substring(0, 4);
         int behaviour = Character.digit(morphology.charAt(5), 10);
         boolean malignant = behaviour == 3 || behaviour == 6 || behaviour == 9;
         int behaviourRank = malignant ? 2 : behaviour == 2 ? 1 : 0;
-        int rank = behaviourRank * (SPECIFIC + 1) + generic.getOrDefault(histology, SPECIFIC);
+        int rank = behaviourRank * (EXPLICIT + 1) + level;
         return new Mention(InferenceType.HISTOLOGY, histology, description, confidence, start, end, rank, 0, malignant);
     }
 }

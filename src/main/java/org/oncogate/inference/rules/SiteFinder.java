@@ -26,10 +26,15 @@ final class SiteFinder {
     /** Between a site adjective or name and the histology: "renal cell carcinoma", "lung adenocarcinoma", "breast, invasive". */
     private static final Pattern BEFORE_HISTOLOGY = Pattern.compile(
             "(?i)[\\s,:.-]{0,5}(?:(?:primary|invasive|infiltrating|poorly|moderately|well|differentiated|high|low|grade|-)[\\s,-]*){0,4}");
-    /** Between the histology and its site: "of the", "arising in the left", "involving". */
+    /**
+     * Between the histology and its site: "of the", "arising in the left", "involving", the end of a histology named
+     * in parentheses ("carcinosarcoma (malignant mixed mullerian tumor) of endometrium").
+     */
     private static final Pattern AFTER_HISTOLOGY = Pattern.compile(
-            "(?i)[\\s,]*(?:\\([^()]{0,20}\\)\\s*)?(?:primary\\s+)?(?:of|in|from|involving|within|arising\\s+(?:in|from)|originating\\s+in)"
+            "(?i)\\)?[\\s,]*(?:\\([^()]{0,20}\\)\\s*)?(?:primary\\s+)?(?:of|in|from|involving|within|arising\\s+(?:in|from)|originating\\s+in)"
                     + "\\s+(?:the\\s+)?(?:(?:left|right|bilateral|lt|rt)\\s+)?");
+
+    private static final Pattern TUMOUR_AFTER = Pattern.compile("(?i)\\s+(?:mass|tumou?r|lesion|neoplasm)\\b");
 
     private final Lexicon lexicon;
     private final PhraseMatcher matcher;
@@ -58,9 +63,9 @@ final class SiteFinder {
             }
             double confidence = cues.metastasis()
                     ? Confidence.SITE_METASTASIS
-                    : Confidence.term(match.words()) + (near(match, primary) ? Confidence.SITE_NEAR_HISTOLOGY : 0)
+                             : Confidence.term(match) + (near(match, primary) ? Confidence.SITE_NEAR_HISTOLOGY : 0)
                             + (attached(text, match, primary) ? Confidence.SITE_OF_HISTOLOGY : 0)
-                            + (Context.labelledSite(text, match.start()) ? Confidence.SITE_LABELLED : 0);
+                            + (Context.labelledSite(text, match.start()) || TUMOUR_AFTER.matcher(text).region(match.end(), Math.min(text.length(), match.end() + 12)).lookingAt() ? Confidence.SITE_LABELLED : 0);
             mentions.add(mention(match.entry(), Math.min(Confidence.SITE_TERM_MAX, confidence), match.start(), match.end()));
         }
         return mentions;

@@ -88,7 +88,7 @@ final class ValueSelector {
      */
     Inference selectSite(List<Located> all, Inference histology, SiteFits fits, Function<String, String> description) {
         List<Located> mentions = all.stream().filter(l -> l.mention().type() == InferenceType.TUMOR_SITE).toList();
-        if (mentions.isEmpty()) {
+        if (mentions.isEmpty() || mentions.stream().allMatch(l -> l.mention().rank() == 0) && fits.defaultSite(histology.value()).isPresent()) {
             return fits.defaultSite(histology.value())
                     .map(site -> new Inference(InferenceType.TUMOR_SITE, site, description.apply(site),
                             histology.confidenceScore() * Confidence.SITE_FROM_HISTOLOGY, histology.evidence(), null))
