@@ -24,6 +24,9 @@ import java.util.Arrays;
  */
 public final class NormalizedText {
 
+    /** U+0300, the first combining mark: no char below it is changed by NFC or composes with the char before it. */
+    static final char FIRST_COMBINING_MARK = '\u0300';
+
     private final String text;
     private final int submittedLength;
     /** For each normalized char: first submitted index of its source range. */
@@ -41,15 +44,8 @@ public final class NormalizedText {
     /** Normalizes {@code submitted}, the document text exactly as the client sent it. */
     public static NormalizedText of(String submitted) {
         Mapped cleaned = clean(submitted);
-        Mapped composed = compose(cleaned.text());
-        int n = composed.text().length();
-        int[] starts = new int[n];
-        int[] ends = new int[n];
-        for (int i = 0; i < n; i++) {
-            starts[i] = cleaned.starts()[composed.starts()[i]];
-            ends[i] = cleaned.ends()[composed.ends()[i] - 1];
-        }
-        return new NormalizedText(composed.text(), submitted.length(), starts, ends);
+        Mapped composed = compose(cleaned);
+        return new NormalizedText(composed.text(), submitted.length(), composed.starts(), composed.ends());
     }
 
     /** The normalized text the engine reads. */
@@ -105,10 +101,14 @@ public final class NormalizedText {
         return out.build();
     }
 
-    /** Step 5: NFC by runs, so that every composed char still maps to a submitted range. */
-    private static Mapped compose(String s) {
-        if (Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
-            return Mapped.identity(s);
+    /**
+     * Step 5: NFC by runs, so that every composed char still maps to the submitted range of its run. A text below
+     * U+0300 (where the combining marks begin) is in NFC already, so most texts skip the check.
+     */
+    private static Mapped compose(Mapped cleaned) {
+        String s = cleaned.text();
+        if (belowCombiningMarks(s) || Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
+            return cleaned;
         }
         MappedBuilder out = new MappedBuilder(s.length());
         int runStart = 0;
@@ -121,11 +121,11 @@ public final class NormalizedText {
             String normalized = Normalizer.normalize(run, Normalizer.Form.NFC);
             if (normalized.equals(run)) {
                 for (int k = runStart; k < runEnd; k++) {
-                    out.append(s.charAt(k), k, k + 1);
+                    out.append(s.charAt(k), cleaned.starts()[k], cleaned.ends()[k]);
                 }
             } else {
                 for (int k = 0; k < normalized.length(); k++) {
-                    out.append(normalized.charAt(k), runStart, runEnd);
+                    out.append(normalized.charAt(k), cleaned.starts()[runStart], cleaned.ends()[runEnd - 1]);
                 }
             }
             runStart = runEnd;
@@ -133,17 +133,18 @@ public final class NormalizedText {
         return out.build();
     }
 
+    /** Whether every char of {@code s} is below U+0300: no combining mark, nothing NFC would change. */
+    static boolean belowCombiningMarks(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= FIRST_COMBINING_MARK) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** A text with, per char, the [start, end) range of its source. */
     private record Mapped(String text, int[] starts, int[] ends) {
-        static Mapped identity(String s) {
-            int[] starts = new int[s.length()];
-            int[] ends = new int[s.length()];
-            for (int i = 0; i < s.length(); i++) {
-                starts[i] = i;
-                ends[i] = i + 1;
-            }
-            return new Mapped(s, starts, ends);
-        }
     }
 
     private static final class MappedBuilder {
