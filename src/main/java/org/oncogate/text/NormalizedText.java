@@ -29,23 +29,19 @@ public final class NormalizedText {
 
     private final String text;
     private final int submittedLength;
-    /** For each normalized char: first submitted index of its source range. */
-    private final int[] starts;
-    /** For each normalized char: submitted index just past its source range. */
-    private final int[] ends;
+    /** The text with, for each char, the range of the submitted text it came from. */
+    private final Mapped mapped;
 
-    private NormalizedText(String text, int submittedLength, int[] starts, int[] ends) {
-        this.text = text;
+    private NormalizedText(Mapped mapped, int submittedLength) {
+        this.text = mapped.text();
         this.submittedLength = submittedLength;
-        this.starts = starts;
-        this.ends = ends;
+        this.mapped = mapped;
     }
 
     /** Normalizes {@code submitted}, the document text exactly as the client sent it. */
     public static NormalizedText of(String submitted) {
         Mapped cleaned = clean(submitted);
-        Mapped composed = compose(cleaned);
-        return new NormalizedText(composed.text(), submitted.length(), composed.starts(), composed.ends());
+        return new NormalizedText(compose(cleaned), submitted.length());
     }
 
     /** The normalized text the engine reads. */
@@ -58,7 +54,7 @@ public final class NormalizedText {
         if (normalizedIndex < 0 || normalizedIndex > text.length()) {
             throw new IndexOutOfBoundsException("normalized index out of range");
         }
-        return normalizedIndex == text.length() ? submittedLength : starts[normalizedIndex];
+        return normalizedIndex == text.length() ? submittedLength : mapped.start(normalizedIndex);
     }
 
     /** The submitted range that produced the normalized range [normalizedStart, normalizedEnd). */
@@ -69,8 +65,8 @@ public final class NormalizedText {
         if (normalizedStart == normalizedEnd) {
             return new Span(submittedStart(normalizedStart), 0);
         }
-        int offset = starts[normalizedStart];
-        return new Span(offset, ends[normalizedEnd - 1] - offset);
+        int offset = mapped.start(normalizedStart);
+        return new Span(offset, mapped.end(normalizedEnd - 1) - offset);
     }
 
     @Override
@@ -78,10 +74,22 @@ public final class NormalizedText {
         return "NormalizedText[length=" + text.length() + "]";
     }
 
-    /** Steps 1 to 4: one pass over the code units, each output char mapped to its source range. */
+    /**
+     * Steps 1 to 4: one pass over the code units, each output char mapped to its source range. A text they leave as it
+     * is (no CR, nothing but printable characters, LF and tab) is kept, with no map.
+     */
     private static Mapped clean(String s) {
-        MappedBuilder out = new MappedBuilder(s.length());
         int i = 0;
+        while (i < s.length() && s.charAt(i) != '\r' && CharacterClass.of(s.charAt(i)) == CharacterClass.KEEP) {
+            i++;
+        }
+        if (i == s.length()) {
+            return new Mapped(s, null, null);
+        }
+        MappedBuilder out = new MappedBuilder(s.length());
+        for (int k = 0; k < i; k++) {
+            out.append(s.charAt(k), k, k + 1);
+        }
         while (i < s.length()) {
             char c = s.charAt(i);
             if (c == '\r') {
@@ -121,11 +129,11 @@ public final class NormalizedText {
             String normalized = Normalizer.normalize(run, Normalizer.Form.NFC);
             if (normalized.equals(run)) {
                 for (int k = runStart; k < runEnd; k++) {
-                    out.append(s.charAt(k), cleaned.starts()[k], cleaned.ends()[k]);
+                    out.append(s.charAt(k), cleaned.start(k), cleaned.end(k));
                 }
             } else {
                 for (int k = 0; k < normalized.length(); k++) {
-                    out.append(normalized.charAt(k), cleaned.starts()[runStart], cleaned.ends()[runEnd - 1]);
+                    out.append(normalized.charAt(k), cleaned.start(runStart), cleaned.end(runEnd - 1));
                 }
             }
             runStart = runEnd;
@@ -143,8 +151,21 @@ public final class NormalizedText {
         return true;
     }
 
-    /** A text with, per char, the [start, end) range of its source. */
+    /** A text with, per char, the [start, end) range of its source; null maps for a text that is its source. */
     private record Mapped(String text, int[] starts, int[] ends) {
+
+        int start(int i) {
+            return starts == null ? i : starts[i];
+        }
+
+        int end(int i) {
+            return ends == null ? i + 1 : ends[i];
+        }
+
+        @Override
+        public String toString() {
+            return "Mapped[length=" + text.length() + "]";
+        }
     }
 
     private static final class MappedBuilder {
@@ -169,9 +190,9 @@ public final class NormalizedText {
             ends[n] = end;
         }
 
+        /** The text and its maps; the maps may be longer than the text (never read past it). */
         Mapped build() {
-            int n = text.length();
-            return new Mapped(text.toString(), Arrays.copyOf(starts, n), Arrays.copyOf(ends, n));
+            return new Mapped(text.toString(), starts, ends);
         }
     }
 }

@@ -33,6 +33,16 @@ class NormalizedTextTest {
         assertThat(submittedOf(submitted, ":\nad")).isEqualTo(":\r\nad"); // the LF covers both CR and LF
     }
 
+    @Test
+    void aTextLeftAsItIsMapsEveryCharToItself() {
+        String submitted = "Diagnosis:\n\tadenocarcinoma, pT2 N0";
+        NormalizedText normalized = NormalizedText.of(submitted);
+        assertThat(normalized.text()).isEqualTo(submitted);
+        assertThat(normalized.toSubmitted(11, 26)).isEqualTo(new Span(11, 15));
+        assertThat(normalized.submittedStart(submitted.length())).isEqualTo(submitted.length());
+        assertThat(submittedOf(submitted, "pT2 N0")).isEqualTo("pT2 N0");
+    }
+
     /** The premise of skipping NFC for a text below U+0300: NFC changes no such char, nor composes any two of them. */
     @Test
     void nfcLeavesEveryPairOfCharsBelowTheCombiningMarksAsItIs() {
