@@ -24,32 +24,24 @@ import java.util.Arrays;
  */
 public final class NormalizedText {
 
+    /** U+0300, the first combining mark: no char below it is changed by NFC or composes with the char before it. */
+    static final char FIRST_COMBINING_MARK = '\u0300';
+
     private final String text;
     private final int submittedLength;
-    /** For each normalized char: first submitted index of its source range. */
-    private final int[] starts;
-    /** For each normalized char: submitted index just past its source range. */
-    private final int[] ends;
+    /** The text with, for each char, the range of the submitted text it came from. */
+    private final Mapped mapped;
 
-    private NormalizedText(String text, int submittedLength, int[] starts, int[] ends) {
-        this.text = text;
+    private NormalizedText(Mapped mapped, int submittedLength) {
+        this.text = mapped.text();
         this.submittedLength = submittedLength;
-        this.starts = starts;
-        this.ends = ends;
+        this.mapped = mapped;
     }
 
     /** Normalizes {@code submitted}, the document text exactly as the client sent it. */
     public static NormalizedText of(String submitted) {
         Mapped cleaned = clean(submitted);
-        Mapped composed = compose(cleaned.text());
-        int n = composed.text().length();
-        int[] starts = new int[n];
-        int[] ends = new int[n];
-        for (int i = 0; i < n; i++) {
-            starts[i] = cleaned.starts()[composed.starts()[i]];
-            ends[i] = cleaned.ends()[composed.ends()[i] - 1];
-        }
-        return new NormalizedText(composed.text(), submitted.length(), starts, ends);
+        return new NormalizedText(compose(cleaned), submitted.length());
     }
 
     /** The normalized text the engine reads. */
@@ -62,7 +54,7 @@ public final class NormalizedText {
         if (normalizedIndex < 0 || normalizedIndex > text.length()) {
             throw new IndexOutOfBoundsException("normalized index out of range");
         }
-        return normalizedIndex == text.length() ? submittedLength : starts[normalizedIndex];
+        return normalizedIndex == text.length() ? submittedLength : mapped.start(normalizedIndex);
     }
 
     /** The submitted range that produced the normalized range [normalizedStart, normalizedEnd). */
@@ -73,8 +65,8 @@ public final class NormalizedText {
         if (normalizedStart == normalizedEnd) {
             return new Span(submittedStart(normalizedStart), 0);
         }
-        int offset = starts[normalizedStart];
-        return new Span(offset, ends[normalizedEnd - 1] - offset);
+        int offset = mapped.start(normalizedStart);
+        return new Span(offset, mapped.end(normalizedEnd - 1) - offset);
     }
 
     @Override
@@ -82,10 +74,22 @@ public final class NormalizedText {
         return "NormalizedText[length=" + text.length() + "]";
     }
 
-    /** Steps 1 to 4: one pass over the code units, each output char mapped to its source range. */
+    /**
+     * Steps 1 to 4: one pass over the code units, each output char mapped to its source range. A text they leave as it
+     * is (no CR, nothing but printable characters, LF and tab) is kept, with no map.
+     */
     private static Mapped clean(String s) {
-        MappedBuilder out = new MappedBuilder(s.length());
         int i = 0;
+        while (i < s.length() && s.charAt(i) != '\r' && CharacterClass.of(s.charAt(i)) == CharacterClass.KEEP) {
+            i++;
+        }
+        if (i == s.length()) {
+            return new Mapped(s, null, null);
+        }
+        MappedBuilder out = new MappedBuilder(s.length());
+        for (int k = 0; k < i; k++) {
+            out.append(s.charAt(k), k, k + 1);
+        }
         while (i < s.length()) {
             char c = s.charAt(i);
             if (c == '\r') {
@@ -105,10 +109,14 @@ public final class NormalizedText {
         return out.build();
     }
 
-    /** Step 5: NFC by runs, so that every composed char still maps to a submitted range. */
-    private static Mapped compose(String s) {
-        if (Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
-            return Mapped.identity(s);
+    /**
+     * Step 5: NFC by runs, so that every composed char still maps to the submitted range of its run. A text below
+     * U+0300 (where the combining marks begin) is in NFC already, so most texts skip the check.
+     */
+    private static Mapped compose(Mapped cleaned) {
+        String s = cleaned.text();
+        if (belowCombiningMarks(s) || Normalizer.isNormalized(s, Normalizer.Form.NFC)) {
+            return cleaned;
         }
         MappedBuilder out = new MappedBuilder(s.length());
         int runStart = 0;
@@ -121,11 +129,11 @@ public final class NormalizedText {
             String normalized = Normalizer.normalize(run, Normalizer.Form.NFC);
             if (normalized.equals(run)) {
                 for (int k = runStart; k < runEnd; k++) {
-                    out.append(s.charAt(k), k, k + 1);
+                    out.append(s.charAt(k), cleaned.start(k), cleaned.end(k));
                 }
             } else {
                 for (int k = 0; k < normalized.length(); k++) {
-                    out.append(normalized.charAt(k), runStart, runEnd);
+                    out.append(normalized.charAt(k), cleaned.start(runStart), cleaned.end(runEnd - 1));
                 }
             }
             runStart = runEnd;
@@ -133,16 +141,30 @@ public final class NormalizedText {
         return out.build();
     }
 
-    /** A text with, per char, the [start, end) range of its source. */
-    private record Mapped(String text, int[] starts, int[] ends) {
-        static Mapped identity(String s) {
-            int[] starts = new int[s.length()];
-            int[] ends = new int[s.length()];
-            for (int i = 0; i < s.length(); i++) {
-                starts[i] = i;
-                ends[i] = i + 1;
+    /** Whether every char of {@code s} is below U+0300: no combining mark, nothing NFC would change. */
+    static boolean belowCombiningMarks(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= FIRST_COMBINING_MARK) {
+                return false;
             }
-            return new Mapped(s, starts, ends);
+        }
+        return true;
+    }
+
+    /** A text with, per char, the [start, end) range of its source; null maps for a text that is its source. */
+    private record Mapped(String text, int[] starts, int[] ends) {
+
+        int start(int i) {
+            return starts == null ? i : starts[i];
+        }
+
+        int end(int i) {
+            return ends == null ? i + 1 : ends[i];
+        }
+
+        @Override
+        public String toString() {
+            return "Mapped[length=" + text.length() + "]";
         }
     }
 
@@ -168,9 +190,9 @@ public final class NormalizedText {
             ends[n] = end;
         }
 
+        /** The text and its maps; the maps may be longer than the text (never read past it). */
         Mapped build() {
-            int n = text.length();
-            return new Mapped(text.toString(), Arrays.copyOf(starts, n), Arrays.copyOf(ends, n));
+            return new Mapped(text.toString(), starts, ends);
         }
     }
 }

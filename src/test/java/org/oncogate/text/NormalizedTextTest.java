@@ -34,6 +34,32 @@ class NormalizedTextTest {
     }
 
     @Test
+    void aTextLeftAsItIsMapsEveryCharToItself() {
+        String submitted = "Diagnosis:\n\tadenocarcinoma, pT2 N0";
+        NormalizedText normalized = NormalizedText.of(submitted);
+        assertThat(normalized.text()).isEqualTo(submitted);
+        assertThat(normalized.toSubmitted(11, 26)).isEqualTo(new Span(11, 15));
+        assertThat(normalized.submittedStart(submitted.length())).isEqualTo(submitted.length());
+        assertThat(submittedOf(submitted, "pT2 N0")).isEqualTo("pT2 N0");
+    }
+
+    /** The premise of skipping NFC for a text below U+0300: NFC changes no such char, nor composes any two of them. */
+    @Test
+    void nfcLeavesEveryPairOfCharsBelowTheCombiningMarksAsItIs() {
+        int unchanged = 0;
+        for (char c = 0; c < NormalizedText.FIRST_COMBINING_MARK; c++) {
+            for (char d = 0; d < NormalizedText.FIRST_COMBINING_MARK; d++) {
+                String pair = new String(new char[] {c, d});
+                unchanged += nfc(pair).equals(pair) ? 1 : 0;
+            }
+        }
+        int chars = NormalizedText.FIRST_COMBINING_MARK;
+        assertThat(unchanged).isEqualTo(chars * chars);
+        assertThat(NormalizedText.belowCombiningMarks("Tumor size: 2.5 cm, r\u00E9sum\u00E9 \u00FF\u02FF")).isTrue();
+        assertThat(NormalizedText.belowCombiningMarks("ne\u0301oplasie")).isFalse();
+    }
+
+    @Test
     void decomposedAccentIsComposedAndMapsToBothSubmittedChars() {
         String submitted = "ne\u0301oplasie maligne";
         NormalizedText normalized = NormalizedText.of(submitted);

@@ -1,5 +1,8 @@
 package org.oncogate.inference.rules;
 
+import java.lang.ref.WeakReference;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,8 +59,40 @@ final class Context {
     private Context() {
     }
 
+    /**
+     * The cues found in the document this thread reads, by start: a mention's look-back is asked for by its finder
+     * (negation, metastasis) and again by the engine (assertion), so about half the asks are repeats.
+     */
+    private static final ThreadLocal<CueMemo> MEMO = ThreadLocal.withInitial(CueMemo::new);
+
     /** The cues in the sentence before {@code start}, from one scan of at most {@link #WINDOW} characters. */
     static Cues cues(String text, int start) {
+        return MEMO.get().cues(text, start);
+    }
+
+    /**
+     * The cues of one text by start, forgotten when another text is asked about. The text is held weakly, so that no
+     * document outlives its reading here; the cues hold no text.
+     */
+    private static final class CueMemo {
+        private WeakReference<String> text = new WeakReference<>(null);
+        private final Map<Integer, Cues> byStart = new HashMap<>();
+
+        Cues cues(String text, int start) {
+            if (this.text.get() != text) {
+                this.text = new WeakReference<>(text);
+                byStart.clear();
+            }
+            Cues found = byStart.get(start);
+            if (found == null) {
+                found = scan(text, start);
+                byStart.put(start, found);
+            }
+            return found;
+        }
+    }
+
+    private static Cues scan(String text, int start) {
         boolean[] cue = new boolean[4]; // negation, family, uncertain, metastasis
         CUES_BEFORE.forEachMatch(text, windowStart(text, start), start, m -> {
             if (m.start("negation") >= 0) {

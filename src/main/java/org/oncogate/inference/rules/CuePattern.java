@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  *
  * <p>The first characters are declared with the pattern and checked against it when it is made: a
  * character left out that can start a match fails the construction, as it would hide that match. The
- * second characters that may follow each first one are read from the pattern the same way, so that a word
- * that merely starts with a first character ("the", "and", "of") is passed over as well.
+ * second characters that may follow each first one, and the third characters that may follow each such pair,
+ * are read from the pattern the same way, so that a word that merely starts with a first character ("the",
+ * "and", "of") or with a first pair ("carcinoma" for "cannot", "specimen" for "spread") is passed over as well.
  */
 final class CuePattern {
 
@@ -34,9 +35,15 @@ final class CuePattern {
     private static final List<String> LEFT_CONTEXTS = List.of("", " ", "a", "0");
 
     private final Pattern pattern;
+    /** The matcher that reads the first characters from the pattern while it is made; used by no search. */
+    private final Matcher probe;
     private final boolean[] asciiStarts = new boolean[ASCII];
     /** Per ASCII first character, the ASCII second characters a match may start with: 128 bits in two longs. */
     private final long[] asciiSeconds = new long[ASCII * 2];
+    /** Per ASCII first character, the number of its first pair with a second character, pairs numbered in order. */
+    private final int[] pairBase = new int[ASCII];
+    /** Per pair of ASCII first and second characters a match may start with, the ASCII third characters that may follow. */
+    private final long[] asciiThirds;
     /** Whether every match starts at a word boundary ({@code \b} first). */
     private final boolean atBoundary;
     /** Whether nothing but the leading {@code \b} looks left of where a match starts. */
@@ -46,6 +53,7 @@ final class CuePattern {
 
     private CuePattern(String firstChars, String regex) {
         this.pattern = Pattern.compile("(?i)" + regex);
+        this.probe = pattern.matcher("").useTransparentBounds(true);
         this.atBoundary = regex.startsWith("\\b");
         this.leftBlind = !LOOKS_LEFT.matcher(regex).find();
         Pattern first = Pattern.compile("(?i)[" + firstChars + "]");
@@ -58,6 +66,21 @@ final class CuePattern {
             for (char d = 0; asciiStarts[c] && d < ASCII; d++) {
                 if (mayStartMatch(String.valueOf(new char[] {c, d}))) {
                     asciiSeconds[2 * c + (d >> 6)] |= 1L << (d & 63);
+                }
+            }
+        }
+        int pairs = 0;
+        for (char c = 0; c < ASCII; c++) {
+            pairBase[c] = pairs;
+            pairs += Long.bitCount(asciiSeconds[2 * c]) + Long.bitCount(asciiSeconds[2 * c + 1]);
+        }
+        this.asciiThirds = new long[2 * pairs];
+        for (char c = 0; c < ASCII; c++) {
+            for (char d = 0; d < ASCII; d++) {
+                for (char e = 0; maySecond(c, d) && e < ASCII; e++) {
+                    if (mayStartMatch(String.valueOf(new char[] {c, d, e}))) {
+                        asciiThirds[2 * pair(c, d) + (e >> 6)] |= 1L << (e & 63);
+                    }
                 }
             }
         }
@@ -74,7 +97,7 @@ final class CuePattern {
      */
     private boolean mayStartMatch(String start) {
         for (String left : LEFT_CONTEXTS) {
-            Matcher m = pattern.matcher(left + start).useTransparentBounds(true).region(left.length(), left.length() + start.length());
+            Matcher m = probe.reset(left + start).region(left.length(), left.length() + start.length());
             if (m.lookingAt() || m.hitEnd()) {
                 return true;
             }
@@ -92,7 +115,7 @@ final class CuePattern {
     }
 
     /**
-     * False only where no match can start at {@code i}: its character cannot start one, nor the two characters
+     * False only where no match can start at {@code i}: its character cannot start one, nor the two or three characters
      * from {@code i}, or the pattern starts at a word boundary and {@code i} is inside a word (between two ASCII
      * word characters, where {@code \b} fails whatever the bounds). Other than ASCII is left to the pattern.
      */
@@ -102,12 +125,42 @@ final class CuePattern {
             return true;
         }
         return asciiStarts[c] && !(atBoundary && i > 0 && asciiWord(text.charAt(i - 1)) && asciiWord(c))
-                && (i + 1 == text.length() || maySecond(c, text.charAt(i + 1)));
+                && mayGoOn(text, i, text.length());
     }
 
-    /** Whether a match starting with the ASCII {@code c} may go on with {@code d}; other than ASCII is left to the pattern. */
+    /**
+     * Whether a match starting with the ASCII first character at {@code i} may go on with the next two characters
+     * before {@code end}, as far as they are ASCII; other than ASCII is left to the pattern.
+     */
+    private boolean mayGoOn(String text, int i, int end) {
+        if (i + 1 == end) {
+            return true;
+        }
+        char c = text.charAt(i);
+        char d = text.charAt(i + 1);
+        if (d >= ASCII) {
+            return true;
+        }
+        if (!maySecond(c, d)) {
+            return false;
+        }
+        if (i + 2 == end) {
+            return true;
+        }
+        char e = text.charAt(i + 2);
+        return e >= ASCII || (asciiThirds[2 * pair(c, d) + (e >> 6)] & (1L << (e & 63))) != 0;
+    }
+
+    /** Whether a match starting with the ASCII {@code c} may go on with the ASCII {@code d}. */
     private boolean maySecond(char c, char d) {
-        return d >= ASCII || (asciiSeconds[2 * c + (d >> 6)] & (1L << (d & 63))) != 0;
+        return (asciiSeconds[2 * c + (d >> 6)] & (1L << (d & 63))) != 0;
+    }
+
+    /** The number of the pair of ASCII {@code c} and {@code d}, one that {@link #maySecond} allows. */
+    private int pair(char c, char d) {
+        long low = asciiSeconds[2 * c];
+        return pairBase[c] + (d < 64 ? Long.bitCount(low & ((1L << d) - 1))
+                : Long.bitCount(low) + Long.bitCount(asciiSeconds[2 * c + 1] & ((1L << (d - 64)) - 1)));
     }
 
     /** Whether a match can only start at a position {@link Regions} lists as a word start. */
@@ -183,8 +236,7 @@ final class CuePattern {
             for (int i = next; i < to; i++) {
                 char c = text.charAt(i);
                 boolean inWord = atBoundary && i > from && asciiWord(text.charAt(i - 1)) && asciiWord(c);
-                if (asciiStarts[c] && !inWord && (i + 1 == to || maySecond(c, text.charAt(i + 1)))
-                        && matcher.region(i, to).lookingAt()) {
+                if (asciiStarts[c] && !inWord && mayGoOn(text, i, to) && matcher.region(i, to).lookingAt()) {
                     next = Math.max(matcher.end(), i + 1);
                     return true;
                 }

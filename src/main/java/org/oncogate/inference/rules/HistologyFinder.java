@@ -47,8 +47,11 @@ final class HistologyFinder {
      * ("(8070/3)") is neither outranked by nor yields to a subtype term elsewhere in the report.
      */
     private static final int EXPLICIT = SPECIFIC + 1;
-    /** A word that makes the term after it another kind: "non-keratinising squamous cell carcinoma" is not keratinising. */
-    private static final String NOT_A_KIND = "non";
+    /**
+     * A word that makes the term after it another kind: "non-keratinising squamous cell carcinoma" is not keratinising.
+     * Numbered in the vocabulary whether or not a lexicon term holds it.
+     */
+    private static final int NOT_A_KIND = Vocabulary.add("non");
 
     private final Map<String, Integer> generic;
     private final Subtypes subtypes;
@@ -72,7 +75,7 @@ final class HistologyFinder {
         for (int k = 0; k < matches.size(); k++) {
             PhraseMatcher.Match match = matches.get(k);
             next = nextToken(tokens, match.start(), next);
-            if (!(next > 0 && tokens.get(next - 1).key().equals(NOT_A_KIND)) && !Context.negated(text, match.start(), match.end())) {
+            if (!(next > 0 && tokens.get(next - 1).word() == NOT_A_KIND) && !Context.negated(text, match.start(), match.end())) {
                 LexiconEntry entry = match.entry();
                 double confidence = Confidence.term(match);
                 mentions.add(mention(entry.code(), entry.description(), confidence, match.start(), match.end()));

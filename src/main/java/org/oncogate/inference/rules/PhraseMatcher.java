@@ -1,17 +1,17 @@
 package org.oncogate.inference.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Finds lexicon terms in a text, word by word: case-insensitive, on whole words, ignoring the
  * punctuation between words. At each word the longest term wins and matching resumes after it, so
  * "ductal carcinoma in situ" is never also read as "ductal carcinoma". The terms form a trie of words, so each
- * position costs one step per word of its longest match, whatever the size of the lexicon.
+ * position costs one step per word of its longest match, whatever the size of the lexicon. The trie is keyed by
+ * the words' numbers in the {@link Vocabulary}, so a step is an array probe, not a string hash and compare.
  *
  * <p>Scanned reports misread letters ("hepatocetlular", "lelomyosarcoma", "carcinuma"): a long word that
  * is no word of the lexicon stands for the one lexicon word it is one edit away from (a letter changed, added or
@@ -25,38 +25,99 @@ final class PhraseMatcher {
     }
 
     static final int MISREAD_MIN_LENGTH = 9;
+    private static final int INTACT = 4;
+    /** Not yet looked for, in {@link #find}'s cache of what each word misreads. */
+    private static final int NOT_SOUGHT = -2;
 
-    /** A node of the word trie: the words that may follow, and the entry a term ending here names. */
+    /**
+     * A node of the word trie: the words that may follow (an open-addressing table from word number to node), and the
+     * entry a term ending here names.
+     */
     private static final class Node {
-        final Map<String, Node> next = new HashMap<>();
+        private int[] words = new int[2];
+        private Node[] next = new Node[2];
+        private int size;
         LexiconEntry entry;
+
+        /** The node after {@code word}, or null; {@link Vocabulary#UNKNOWN} has none. */
+        Node get(int word) {
+            int mask = next.length - 1;
+            for (int i = slot(word, mask); next[i] != null; i = (i + 1) & mask) {
+                if (words[i] == word) {
+                    return next[i];
+                }
+            }
+            return null;
+        }
+
+        Node getOrAdd(int word) {
+            Node found = get(word);
+            if (found != null) {
+                return found;
+            }
+            if (2 * (size + 1) > next.length) {
+                grow();
+            }
+            Node added = new Node();
+            put(word, added);
+            return added;
+        }
+
+        private void put(int word, Node node) {
+            int mask = next.length - 1;
+            int i = slot(word, mask);
+            while (next[i] != null) {
+                i = (i + 1) & mask;
+            }
+            words[i] = word;
+            next[i] = node;
+            size++;
+        }
+
+        private void grow() {
+            int[] oldWords = words;
+            Node[] oldNext = next;
+            words = new int[2 * oldWords.length];
+            next = new Node[2 * oldNext.length];
+            size = 0;
+            for (int i = 0; i < oldNext.length; i++) {
+                if (oldNext[i] != null) {
+                    put(oldWords[i], oldNext[i]);
+                }
+            }
+        }
+
+        private static int slot(int word, int mask) {
+            int h = word * 0x9E3779B9;
+            return (h ^ (h >>> 16)) & mask;
+        }
     }
 
     private final Node root = new Node();
-    /** The lexicon's words of at least {@link #MISREAD_MIN_LENGTH} letters. */
-    private final Set<String> longWords = new HashSet<>();
+    /** The lexicon's words of at least {@link #MISREAD_MIN_LENGTH} letters, with their numbers. */
+    private final Map<String, Integer> longWords = new HashMap<>();
     /**
      * The long words by their first and by their last {@link #INTACT} letters: one edit in a word that long leaves one
      * of the two intact, so only the words sharing one of them with a word of the text can be what it misreads.
      */
     private final Map<String, List<String>> byStart = new HashMap<>();
     private final Map<String, List<String>> byEnd = new HashMap<>();
-    private static final int INTACT = 4;
 
     PhraseMatcher(Lexicon lexicon) {
         for (LexiconEntry entry : lexicon.entries()) {
             List<String> terms = new ArrayList<>(entry.terms());
             terms.add(entry.description());
             for (String term : terms) {
-                List<String> keys = Token.of(term).stream().map(Token::key).toList();
+                List<String> keys = Token.keys(term);
                 if (keys.isEmpty()) {
                     continue;
                 }
                 Node node = root;
                 for (String key : keys) {
-                    node = node.next.computeIfAbsent(key, k -> new Node());
+                    int word = Vocabulary.add(key);
+                    node = node.getOrAdd(word);
                     if (key.length() >= MISREAD_MIN_LENGTH) {
-                        longWords.add(key);
+                        longWords.put(key, word);
                     }
                 }
                 if (node.entry != null && !node.entry.code().equals(entry.code())) {
@@ -65,7 +126,7 @@ final class PhraseMatcher {
                 node.entry = node.entry == null ? entry : node.entry;
             }
         }
-        for (String word : longWords) {
+        for (String word : longWords.keySet()) {
             byStart.computeIfAbsent(word.substring(0, INTACT), k -> new ArrayList<>()).add(word);
             byEnd.computeIfAbsent(word.substring(word.length() - INTACT), k -> new ArrayList<>()).add(word);
         }
@@ -73,7 +134,7 @@ final class PhraseMatcher {
 
     List<Match> find(List<Token> tokens) {
         List<Match> matches = new ArrayList<>();
-        String[] meant = new String[tokens.size()];
+        int[] meant = null; // per word, the number of the lexicon word it misreads, once looked for
         int i = 0;
         while (i < tokens.size()) {
             Node node = root;
@@ -82,13 +143,17 @@ final class PhraseMatcher {
             boolean misread = false;
             boolean misreadSoFar = false;
             for (int k = i; k < tokens.size(); k++) {
-                String key = tokens.get(k).key();
-                Node child = node.next.get(key);
-                if (child == null) {
-                    if (meant[k] == null) {
-                        meant[k] = meant(key);
+                Token token = tokens.get(k);
+                Node child = node.get(token.word());
+                if (child == null && token.longKey() != null) {
+                    if (meant == null) {
+                        meant = new int[tokens.size()];
+                        Arrays.fill(meant, NOT_SOUGHT);
                     }
-                    child = meant[k].equals(key) ? null : node.next.get(meant[k]);
+                    if (meant[k] == NOT_SOUGHT) {
+                        meant[k] = meant(token.longKey());
+                    }
+                    child = node.get(meant[k]);
                     misreadSoFar |= child != null;
                 }
                 node = child;
@@ -111,10 +176,10 @@ final class PhraseMatcher {
         return matches;
     }
 
-    /** The lexicon word {@code key} is a misreading of, or {@code key} itself when it is none or several. */
-    private String meant(String key) {
-        if (key.length() < MISREAD_MIN_LENGTH || longWords.contains(key)) {
-            return key;
+    /** The number of the lexicon word {@code key} is a misreading of, or {@link Vocabulary#UNKNOWN} when it is none or several. */
+    private int meant(String key) {
+        if (key.length() < MISREAD_MIN_LENGTH || longWords.containsKey(key)) {
+            return Vocabulary.UNKNOWN;
         }
         String found = null;
         for (List<String> words : List.of(byStart.getOrDefault(key.substring(0, INTACT), List.of()),
@@ -122,13 +187,13 @@ final class PhraseMatcher {
             for (String word : words) {
                 if (oneEditApart(key, word)) {
                     if (found != null && !found.equals(word)) {
-                        return key;
+                        return Vocabulary.UNKNOWN;
                     }
                     found = word;
                 }
             }
         }
-        return found == null ? key : found;
+        return found == null ? Vocabulary.UNKNOWN : longWords.get(found);
     }
 
     /** Whether {@code a} becomes {@code b} by changing, adding or dropping one letter (they differ). */

@@ -1,8 +1,6 @@
 package org.oncogate.inference.rules;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
@@ -40,7 +38,9 @@ final class Regions {
         for (int k = 0; k < next.length; k++) {
             next[k] = text.indexOf(triggerChars.charAt(k));
         }
-        List<int[]> merged = new ArrayList<>();
+        int[] starts = new int[8];
+        int[] ends = new int[8];
+        int n = 0;
         for (int i = nearest(next); i >= 0; i = nearest(next)) {
             for (int k = 0; k < next.length; k++) {
                 if (next[k] == i) {
@@ -52,14 +52,18 @@ final class Regions {
             }
             int start = Math.max(0, i - before);
             int end = Math.min(text.length(), i + after);
-            int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-            if (last != null && start <= last[1]) {
-                last[1] = Math.max(last[1], end);
+            if (n > 0 && start <= ends[n - 1]) {
+                ends[n - 1] = Math.max(ends[n - 1], end);
             } else {
-                merged.add(new int[] {start, end});
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, 2 * n);
+                    ends = Arrays.copyOf(ends, 2 * n);
+                }
+                starts[n] = start;
+                ends[n++] = end;
             }
         }
-        return new Regions(merged.stream().mapToInt(r -> r[0]).toArray(), merged.stream().mapToInt(r -> r[1]).toArray());
+        return new Regions(Arrays.copyOf(starts, n), Arrays.copyOf(ends, n));
     }
 
     /** The smallest of the positions that are not -1, or -1. */

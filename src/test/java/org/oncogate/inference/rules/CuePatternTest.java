@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +46,26 @@ class CuePatternTest {
         Regions.around(text, "n", i -> true, 0, 3).forEachMatch(text, node, m -> found.add(m.group()));
         node.forEachMatch(text, 0, text.length(), m -> found.add(m.group()));
         assertThat(found).containsExactly("n 5", "no", "n7", "n 5", "no", "n7");
+    }
+
+    @Test
+    void theCharactersThatMayFollowAFirstPairAreReadFromThePattern() {
+        // "ca" and "sp" start "cannot" and "spread", not "carcinoma", "specimen" or "sp."; a pair at a window's or the
+        // text's end, or before other than ASCII, is left to the matcher; all as Matcher.find() finds them
+        CuePattern cue = CuePattern.startingWith("cs", "\\b(?:cannot|can|spread|sp\\b)");
+        String text = "carcinoma can cannot specimen spread sp. spr\u00e9ad ca";
+        List<String> found = new ArrayList<>();
+        Regions.around(text, "cs", i -> true, 0, 7).forEachMatch(text, cue, m -> found.add(m.group()));
+        cue.forEachMatch(text, 0, text.length(), m -> found.add(m.group()));
+        Matcher all = cue.pattern().matcher(text);
+        List<String> expected = new ArrayList<>();
+        while (all.find()) {
+            expected.add(all.group());
+        }
+        assertThat(expected).containsExactly("can", "cannot", "spread", "sp");
+        assertThat(found).containsExactlyElementsOf(Stream.concat(expected.stream(), expected.stream()).toList());
+        assertThat(cue.findsIn(text, 10, 12)).isFalse(); // "ca" cut by the bounds: no "can"
+        assertThat(cue.findsIn("xx sp", 3, 5)).isTrue(); // "sp" at the end of the bounds
     }
 
     @Test
