@@ -2,6 +2,7 @@ package org.oncogate.inference.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,9 @@ final class PhraseMatcher {
      */
     private final Map<String, List<String>> byStart = new HashMap<>();
     private final Map<String, List<String>> byEnd = new HashMap<>();
+    /** The {@link #affix} hashes of the first and last letters of the long words: a word with neither is no misreading. */
+    private final BitSet affixes = new BitSet(AFFIX_BITS);
+    private static final int AFFIX_BITS = 1 << 16;
 
     PhraseMatcher(Lexicon lexicon) {
         for (LexiconEntry entry : lexicon.entries()) {
@@ -129,7 +133,21 @@ final class PhraseMatcher {
         for (String word : longWords.keySet()) {
             byStart.computeIfAbsent(word.substring(0, INTACT), k -> new ArrayList<>()).add(word);
             byEnd.computeIfAbsent(word.substring(word.length() - INTACT), k -> new ArrayList<>()).add(word);
+            affixes.set(affix(word, 0));
+            affixes.set(affix(word, word.length() - INTACT));
         }
+    }
+
+    /**
+     * A hash of the {@link #INTACT} letters of {@code word} from {@code from}, in {@link #AFFIX_BITS} bits: most words of a
+     * text share neither their first nor their last letters with a long lexicon word, and this finds it without a string.
+     */
+    private static int affix(String word, int from) {
+        int h = 0;
+        for (int i = from; i < from + INTACT; i++) {
+            h = 31 * h + word.charAt(i);
+        }
+        return (h ^ (h >>> 16)) & (AFFIX_BITS - 1);
     }
 
     List<Match> find(List<Token> tokens) {
@@ -178,7 +196,9 @@ final class PhraseMatcher {
 
     /** The number of the lexicon word {@code key} is a misreading of, or {@link Vocabulary#UNKNOWN} when it is none or several. */
     private int meant(String key) {
-        if (key.length() < MISREAD_MIN_LENGTH || longWords.containsKey(key)) {
+        if (key.length() < MISREAD_MIN_LENGTH
+                || !affixes.get(affix(key, 0)) && !affixes.get(affix(key, key.length() - INTACT))
+                || longWords.containsKey(key)) {
             return Vocabulary.UNKNOWN;
         }
         String found = null;
