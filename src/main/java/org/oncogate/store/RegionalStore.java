@@ -151,9 +151,9 @@ public final class RegionalStore {
             if (!sealed.mayHold(kind, bucket, nameHash, now)) {
                 continue;
             }
-            Path file = payloadFile(kind, id, part, bucket);
-            if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                return Optional.of(new StoredPayload(kind, id, part, bucket, file));
+            Optional<StoredPayload> found = onDisk(kind, id, part, bucket);
+            if (found.isPresent()) {
+                return found;
             }
         }
         return Optional.empty();
@@ -165,9 +165,11 @@ public final class RegionalStore {
      */
     public Optional<StoredPayload> find(PayloadKind kind, String id, String part, Bucket bucket) {
         StoreNames.payloadFileName(id, part);
-        if (policy.isExpired(bucket, clock.instant())) {
-            return Optional.empty();
-        }
+        return policy.isExpired(bucket, clock.instant()) ? Optional.empty() : onDisk(kind, id, part, bucket);
+    }
+
+    /** The payload's file in {@code bucket}, if it is there. */
+    private Optional<StoredPayload> onDisk(PayloadKind kind, String id, String part, Bucket bucket) {
         Path file = payloadFile(kind, id, part, bucket);
         return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
                 ? Optional.of(new StoredPayload(kind, id, part, bucket, file)) : Optional.empty();

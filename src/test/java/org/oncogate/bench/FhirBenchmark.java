@@ -113,9 +113,7 @@ public final class FhirBenchmark {
         int warmup = settings.warmup();
         int largest = settings.concurrencies().stream().max(Integer::compare).orElseThrow();
         out.printf("gateway up; warm-up: %d notifications to each target at concurrency %d%n", warmup, largest);
-        if (warmup > 0) {
-            JitWarmup.untilQuiet(() -> step(largest, warmup, true), out);
-        }
+        JitWarmup.untilQuiet(warmup, () -> step(largest, warmup, true), out);
         List<FhirBenchReport.Row> rows = new ArrayList<>();
         for (int concurrency : settings.concurrencies()) {
             out.printf("measuring: %d notifications at concurrency %d%n", settings.notifications(), concurrency);

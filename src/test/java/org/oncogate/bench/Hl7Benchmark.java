@@ -105,13 +105,11 @@ public final class Hl7Benchmark {
         int warmupConnections = Collections.max(settings.concurrencies());
         out.printf("gateway up; warm-up: %d messages to each target at concurrency %d%n", settings.warmup(),
                 warmupConnections);
-        if (settings.warmup() > 0) {
-            JitWarmup.untilQuiet(() -> {
-                for (String target : ports.keySet()) {
-                    closedLoop(target, warmupConnections, settings.warmup(), true);
-                }
-            }, out);
-        }
+        JitWarmup.untilQuiet(settings.warmup(), () -> {
+            for (String target : ports.keySet()) {
+                closedLoop(target, warmupConnections, settings.warmup(), true);
+            }
+        }, out);
         List<Hl7Result> results = new ArrayList<>();
         for (int connections : settings.concurrencies()) {
             out.printf("closed loop, %d connections: %d messages to each target%n", connections, settings.messages());

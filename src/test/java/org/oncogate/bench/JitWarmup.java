@@ -41,8 +41,14 @@ final class JitWarmup {
     private JitWarmup() {
     }
 
-    /** Runs {@code round} until a round's JIT share is under {@link #QUIET_SHARE}; prints each round's share. */
-    static void untilQuiet(Round round, PrintStream out) throws Exception {
+    /**
+     * Runs {@code round} (a warm-up of {@code messages}; none when 0) until a round's JIT share is under
+     * {@link #QUIET_SHARE}; prints each round's share.
+     */
+    static void untilQuiet(int messages, Round round, PrintStream out) throws Exception {
+        if (messages == 0) {
+            return;
+        }
         for (int r = 1; r <= MAX_ROUNDS; r++) {
             Mark mark = Mark.now();
             round.run();
