@@ -5,10 +5,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +50,7 @@ public final class FhirBenchmark {
     private final RunningGateway gateway;
     private final PrintStream out;
     private final Failures failures;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final BenchHttpClient http;
     private final FhirContext context = FhirContext.forR4();
     private int nextDocument;
 
@@ -64,6 +59,7 @@ public final class FhirBenchmark {
         this.gateway = gateway;
         this.out = out;
         this.failures = new Failures(out);
+        this.http = new BenchHttpClient(gateway.baseUrl(), settings.concurrencies().stream().max(Integer::compare).orElseThrow());
     }
 
     public static void main(String[] args) throws Exception {
@@ -99,7 +95,10 @@ public final class FhirBenchmark {
                 "oncogate.fhir.source.bench.subscription", "default",
                 "oncogate.fhir.source.bench.secret-sha256", HexFormat.of().formatHex(SecretHash.sha256(SECRET))))) {
             gateway.context().addRoutes(new BaselineRoute(BASELINE_PATH, 200, "application/fhir+json", OUTCOME));
-            return new FhirBenchmark(settings, gateway, out).measure();
+            FhirBenchmark benchmark = new FhirBenchmark(settings, gateway, out);
+            try (BenchHttpClient client = benchmark.http) {
+                return benchmark.measure();
+            }
         } finally {
             BenchEnvironment.deleteTree(folder);
         }
@@ -149,19 +148,14 @@ public final class FhirBenchmark {
                 Math.round(cpuMs * 100) / 100.0, jit.jitShare());
     }
 
-    private void post(String path, byte[] body, Latencies latencies, Progress progress) throws InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway.baseUrl() + path))
-                .timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/fhir+json")
-                .header("X-Oncogate-Secret", SECRET)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    private void post(String path, byte[] body, Latencies latencies, Progress progress) {
         long start = System.nanoTime();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
+            int status = http.post(path, body, "application/fhir+json", "X-Oncogate-Secret", SECRET);
+            if (status == 200) {
                 latencies.record(System.nanoTime() - start);
             } else {
-                failures.record("POST " + path + " -> HTTP " + response.statusCode());
+                failures.record("POST " + path + " -> HTTP " + status);
             }
         } catch (IOException e) {
             failures.record("POST " + path, e);
