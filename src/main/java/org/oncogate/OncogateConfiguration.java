@@ -43,6 +43,7 @@ import org.oncogate.intake.inbox.InboxIntake;
 import org.oncogate.intake.inbox.InboxRegionFilter;
 import org.oncogate.intake.inbox.Outbox;
 import org.oncogate.job.ClinicalType;
+import org.oncogate.job.InferenceQueue;
 import org.oncogate.job.InferenceType;
 import org.oncogate.job.JobLimits;
 import org.oncogate.job.JobOrigin;
@@ -88,6 +89,7 @@ public class OncogateConfiguration implements CamelConfiguration {
         JobService jobs = new JobService(store, validator(config), inferenceEngine(context, config, region), usage,
                 servedOnRead(config, fhirSources));
         registry.bind("jobService", jobs);
+        registry.bind("inferenceQueue", new InferenceQueue(context));
 
         Hl7Reader hl7 = new Hl7Reader(Hl7Parsing.create(),
                 new Hl7ReportMapper(ClinicalTypeTable.load(), config.clinicalType("oncogate.hl7.default-clinical-type")));
