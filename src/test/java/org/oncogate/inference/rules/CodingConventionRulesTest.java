@@ -15,7 +15,7 @@ import org.oncogate.job.PatientResult;
 /**
  * How registrars code what a report writes: the morphology code the pathologist writes, the kind a "non-" names, skin
  * as the covering of a deeper tumour, the default site when only generic organs are named, the rectosigmoid of the
- * ICD-O-3 index, and sentences that place the tumour.
+ * ICD-O-3 index, and sentences and synoptic fields that place the tumour.
  */
 class CodingConventionRulesTest {
 
@@ -100,6 +100,21 @@ class CodingConventionRulesTest {
         // negative: both organs named as often, neither placing the tumour: the first named wins the tie
         assertThat(value(pathology("Sigmoid colon and urinary bladder, en bloc resection: adenocarcinoma, 4 cm. "
                 + "The sigmoid colon measures 12 cm. The tumor is 3 cm from the urinary bladder."), TUMOR_SITE)).isEqualTo("C18.7");
+    }
+
+    @Test
+    void aSynopticTumourSiteFieldOutranksTheOrgansNamedMoreOften() {
+        // the specimen, the gross description and the margins name the sigmoid colon and the rectum three times each;
+        // the synoptic field names the rectosigmoid once, and that is the site
+        String specimen = "Sigmoid colon and rectum, low anterior resection: adenocarcinoma, 4 cm. "
+                + "The sigmoid colon measures 12 cm and the rectum 8 cm. Sections of sigmoid colon and rectum are submitted. ";
+        assertThat(value(pathology(specimen + "Tumor site: Rectosigmoid. Tumor size: 4 cm."), TUMOR_SITE)).isEqualTo("C19.9");
+        // within a category, the subsite of the field is the one coded
+        assertThat(value(pathology("Colon, right hemicolectomy: adenocarcinoma of the ascending colon, 5 cm. "
+                + "The ascending colon measures 20 cm. Tumor site: Transverse colon."), TUMOR_SITE)).isEqualTo("C18.4");
+        // negative: a bare "Location:" (here the closest margin's) is no tumour site field: the rectum, named most
+        // (the low anterior resection is one of the rectum), stays the site
+        assertThat(value(pathology(specimen + "Closest margin: distal. Location: rectosigmoid."), TUMOR_SITE)).isEqualTo("C20.9");
     }
 
     @Test
