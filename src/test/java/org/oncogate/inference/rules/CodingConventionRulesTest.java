@@ -69,7 +69,12 @@ class CodingConventionRulesTest {
         // negative: the colon, NOS yields to the rectum named beside it
         "Adenocarcinoma of the colorectal type in the rectum, pT3.; C20.9",
         // the organ after a histology restated in parentheses is the histology's
-        "Left fallopian tube and omentum: carcinosarcoma (malignant mixed mullerian tumor) of endometrium.; C54.1"})
+        "Left fallopian tube and omentum: carcinosarcoma (malignant mixed mullerian tumor) of endometrium.; C54.1",
+        // "oral cavity" (mouth, NOS), even in the synoptic field, yields to the part of the mouth named beside it
+        "Oral cavity, partial glossectomy: squamous cell carcinoma, 2 cm. The tongue measures 4 cm. Tumor site: Oral cavity.; C02.9",
+        "Oral cavity and floor of mouth: squamous cell carcinoma of the oral cavity.; C04.9",
+        // negative: with no part named, the mouth, NOS stays
+        "Oral cavity, excision: squamous cell carcinoma, 2 cm. Tumor site: Oral cavity.; C06.9"})
     void sitesByRegistryConvention(String text, String site) {
         assertThat(value(pathology(text), TUMOR_SITE)).isEqualTo(site);
     }
