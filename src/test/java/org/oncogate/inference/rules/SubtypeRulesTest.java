@@ -90,6 +90,16 @@ class SubtypeRulesTest {
     }
 
     @Test
+    void aCarcinomaOfTheTallCellKindIsTheTallCellPapillaryCarcinoma() {
+        // "carcinoma, tall cell" qualifies a carcinoma, NOS; the microcarcinomas named beside it, twice, are other foci
+        String text = "Thyroid: papillary carcinoma, 2 cm. Carcinoma, tall cell. Papillary microcarcinoma, 0.2 cm, left lobe. "
+                + "Papillary microcarcinoma, 0.1 cm, isthmus.";
+        assertThat(value(pathology(text), HISTOLOGY)).isEqualTo("8344");
+        // negative: a microcarcinoma alone is coded as one
+        assertThat(value(pathology("Thyroid, left lobe: papillary microcarcinoma, 0.6 cm."), HISTOLOGY)).isEqualTo("8341");
+    }
+
+    @Test
     void squamousCellCarcinomaYieldsToItsOwnSubtypesOnly() {
         // a second, smaller tumour of another kind does not make the repeated squamous cell carcinoma yield
         String twoTumours = "Right upper lobe: squamous cell carcinoma, 3 cm. Squamous cell carcinoma invades the pleura. "
