@@ -39,8 +39,13 @@ class CodingConventionRulesTest {
         "Larynx: invasive non-keratinising squamous cell carcinoma, G3.; 8072",
         "Cervix, biopsy: non-keratinizing squamous cell carcinoma.; 8072",
         // negative: without "non-" the keratinising type stands
-        "Larynx: invasive keratinising squamous cell carcinoma, G3.; 8071"})
-    void nonBeforeATermNamesAnotherKind(String text, String histology) {
+        "Larynx: invasive keratinising squamous cell carcinoma, G3.; 8071",
+        // "mucocellular" carcinoma (Portuguese "mucocelular", the Krukenberg term) is a signet ring cell carcinoma
+        "Stomach, gastrectomy. Adenocarcinoma: Histological pattern observed: mucosecretor mucocelular with signet ring cells.; 8490",
+        "Stomach, gastrectomy: mucocellular carcinoma of the gastric body, G3.; 8490",
+        // negative: a tubular adenocarcinoma only partly mucocellular stays tubular
+        "Stomach: adenocarcinoma tubulare partim mucocellulare invasivum ventriculi (G3).; 8211"})
+    void histologiesByRegistryConvention(String text, String histology) {
         assertThat(value(pathology(text), HISTOLOGY)).isEqualTo(histology);
     }
 
