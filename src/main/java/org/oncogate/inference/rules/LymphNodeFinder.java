@@ -14,8 +14,9 @@ import org.oncogate.job.InferenceType;
  * written: counts ("lymph nodes (0/12)", "2 of 15 lymph nodes") and negative statements ("twelve lymph
  * nodes, negative for metastatic carcinoma", "no carcinoma identified in 15 lymph nodes", "benign lymph nodes",
  * "tumor-free lymph nodes") and nodes said to hold a metastasis without a count ("lymph node showing metastatic
- * carcinoma"). Nodes involved by isolated tumour cells alone are N0, as AJCC has it (pN0(i+)), whether said right after the count or in a "Type of metastasis" field after a block of counts. Any positive
- * node outranks negative ones ({@code rank} 1 against 0), and any written TNM outranks both
+ * carcinoma"). Nodes involved by isolated tumour cells alone are N0, as AJCC has it (pN0(i+)), whether said right
+ * after the count or in a "Type of metastasis" field after a block of counts. Any positive node outranks negative
+ * ones ({@code rank} 1 against 0), and any written TNM outranks both
  * ({@link TnmFinder#RANK}), so this only fills the gap a report leaves.
  */
 final class LymphNodeFinder {
