@@ -50,8 +50,8 @@ final class Context {
             "(?i)^[\\s,]*(?:\\([a-z\\s]{1,20}\\)\\s*)?(?:(?:resection|surgical|soft\\s+tissue|mucosal|distal|proximal)\\s+)?(?:margins?|ellipse|edge)\\b");
     static final double UNCERTAIN = 0.5;
     private static final CuePattern SITE_LABEL_BEFORE = CuePattern.startingWith("aclmnpst",
-            "\\b(?:(?:(?:tumou?r|primary|anatomic(?:al)?|specimen)\\s+(?:tumou?r\\s+)?(?:site|location|localization)|site\\s+of\\s+(?:tumou?r|primary)"
-                    + "|localisation|location)\\s*:"
+            "\\b(?:(?<field>(?:tumou?r|primary|anatomic(?:al)?|specimen)\\s+(?:tumou?r\\s+)?(?:site|location|localization)|site\\s+of\\s+(?:tumou?r|primary))\\s*:"
+                    + "|(?:localisation|location)\\s*:"
                     + "|(?:tumou?r|carcinoma|mass|lesion|neoplasm)\\s+(?:(?:is|was)\\s+)?(?:located|situated|cent(?:er|re)d|locali[sz]ed|arose|arises|arising"
                     + "|originat(?:es|ed|ing))\\s+(?:at|in|on|within|from))"
                     + "\\s*(?:[a-z-]+\\s*,?\\s*){0,3}$");
@@ -128,12 +128,19 @@ final class Context {
      * How much a statement counts given what precedes it in its sentence: 0 for another person's disease,
      * {@link #UNCERTAIN} for a past or hypothetical one, 1 otherwise.
      */
+    /** How a site is introduced: not at all, by a label or sentence placing the tumour, or by a synoptic tumour site field. */
+    enum SiteLabel { NONE, PLACED, FIELD }
+
     /**
-     * Whether a synoptic label stands right before {@code start} ("Tumor site: ", "Primary tumor location: left") or a
-     * sentence places the tumour there ("The tumor is located at the rectosigmoid junction", "the mass arose in the mesentery").
+     * Whether a synoptic tumour site field stands right before {@code start} ("Tumor site: ", "Primary tumor location: left"),
+     * or else another label or a sentence placing the tumour there ("Location: ", "The tumor is located at the rectosigmoid
+     * junction", "the mass arose in the mesentery").
      */
-    static boolean labelledSite(String text, int start) {
-        return SITE_LABEL_BEFORE.findsIn(text, windowStart(text, start), start);
+    static SiteLabel siteLabel(String text, int start) {
+        SiteLabel[] label = {SiteLabel.NONE};
+        SITE_LABEL_BEFORE.forEachMatch(text, windowStart(text, start), start,
+                m -> label[0] = m.start("field") >= 0 || label[0] == SiteLabel.FIELD ? SiteLabel.FIELD : SiteLabel.PLACED);
+        return label[0];
     }
 
     static double assertion(String text, int start) {

@@ -14,8 +14,9 @@ import org.oncogate.job.InferenceType;
  * written: counts ("lymph nodes (0/12)", "2 of 15 lymph nodes") and negative statements ("twelve lymph
  * nodes, negative for metastatic carcinoma", "no carcinoma identified in 15 lymph nodes", "benign lymph nodes",
  * "tumor-free lymph nodes") and nodes said to hold a metastasis without a count ("lymph node showing metastatic
- * carcinoma"). Nodes involved by isolated tumour cells alone are N0, as AJCC has it (pN0(i+)). Any positive
- * node outranks negative ones ({@code rank} 1 against 0), and any written TNM outranks both
+ * carcinoma"). Nodes involved by isolated tumour cells alone are N0, as AJCC has it (pN0(i+)), whether said right
+ * after the count or in a "Type of metastasis" field after a block of counts. Any positive node outranks negative
+ * ones ({@code rank} 1 against 0), and any written TNM outranks both
  * ({@link TnmFinder#RANK}), so this only fills the gap a report leaves.
  */
 final class LymphNodeFinder {
@@ -93,6 +94,14 @@ final class LymphNodeFinder {
     private static final Pattern ISOLATED_CELLS_AFTER = Pattern.compile("(?i)^\\s*[.,;:(-]?\\s*(?:(?:with|showing|containing)\\s+(?:only\\s+)?"
             + "|(?:type\\s+of\\s+)?metastas[ie]s\\s*(?:type\\s*)?:\\s*)?(?:isolated\\s+tumou?r\\s+cells|itcs?\\b)");
     private static final int ISOLATED_CELLS_REACH = 40;
+    /**
+     * A synoptic field naming the kind of the nodes' deposits after the counts: "Sentinel lymph nodes: 1/2. Non-sentinel
+     * lymph nodes: 0. Total lymph nodes: 1/2. Type of metastasis: ITC." Every count of the block before it is of them.
+     */
+    private static final CuePattern ISOLATED_CELLS_FIELD = CuePattern.startingWith("t",
+            "\\btype\\s+of\\s+metastas[ie]s\\s*:\\s*(?:isolated\\s+tumou?r\\s+cells|itcs?)\\b");
+    /** The counts of a block stand at most this far before its field of isolated tumour cells. */
+    private static final int ISOLATED_CELLS_BLOCK = 120;
     /** "no carcinoma identified in 15 lymph nodes", "negative for malignancy in all lymph nodes". */
     private static final CuePattern NEGATIVE_IN_NODES = CuePattern.startingWith("n",
             "\\b(?:no|negative for)\\s+(?:[a-z-]+\\s+){0,3}?" + FINDING + "\\s+(?:[a-z-]+\\s+){0,3}?in\\s+(?:[a-z0-9()-]+\\.?\\s+){0,4}?" + NODE + "\\b");
@@ -111,6 +120,8 @@ final class LymphNodeFinder {
         for (CuePattern count : COUNTS) {
             regions.forEachMatch(text, count, m -> count(text, m, mentions));
         }
+        regions.forEachMatch(text, ISOLATED_CELLS_FIELD, m -> mentions.replaceAll(c -> c.value().equals("N+")
+                && c.end() <= m.start() && m.start() - c.end() <= ISOLATED_CELLS_BLOCK ? mention(false, c.start(), c.end()) : c));
         List<Mention> counts = List.copyOf(mentions);
         regions.forEachMatch(text, INVOLVED_ALONE, m -> {
             if (number(m.group("involved")) > 0 && !overlaps(counts, m)) {

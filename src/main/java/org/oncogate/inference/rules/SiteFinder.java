@@ -11,7 +11,9 @@ import org.oncogate.job.InferenceType;
  * {@code C 34.1}) and topography lexicon terms. A term near a malignant histology mention (within
  * {@link #NEAR} characters) is likelier the primary; one named as a metastasis target is unlikely.
  * Negated statements and organs said to be free of tumour ("nipple: uninvolved") are dropped. Categories listed in {@code lexicon/generic-topography.txt} (uterus NOS)
- * rank below all others, so they are chosen only when nothing more specific is named.
+ * rank below all others, so they are chosen only when nothing more specific is named. A site given in a synoptic tumour
+ * site field ("Tumor site: Rectosigmoid") ranks above all others: it is the pathologist's answer to where the tumour is,
+ * where the other organs are named by the specimen, the gross description and the margins, often many times more.
  */
 final class SiteFinder {
 
@@ -52,7 +54,7 @@ final class SiteFinder {
             String topography = "C" + code.group("category") + "." + code.group("subsite");
             int start = code.start();
             int end = code.end();
-            lexicon.find(topography).ifPresent(entry -> mentions.add(mention(entry, Confidence.EXPLICIT_CODE, start, end)));
+            lexicon.find(topography).ifPresent(entry -> mentions.add(mention(entry, Confidence.EXPLICIT_CODE, start, end, false)));
         });
         List<Mention> primary = histology.stream()
                 .filter(h -> h.indicatesCancer() && !Context.metastatic(text, h.start())).toList();
@@ -61,12 +63,13 @@ final class SiteFinder {
             if (Context.negated(cues, text, match.end()) || Context.notTheTumour(text, match.start(), match.end())) {
                 continue;
             }
+            Context.SiteLabel label = cues.metastasis() ? Context.SiteLabel.NONE : Context.siteLabel(text, match.start());
             double confidence = cues.metastasis()
                     ? Confidence.SITE_METASTASIS
                              : Confidence.term(match) + (near(match, primary) ? Confidence.SITE_NEAR_HISTOLOGY : 0)
                             + (attached(text, match, primary) ? Confidence.SITE_OF_HISTOLOGY : 0)
-                            + (Context.labelledSite(text, match.start()) || TUMOUR_AFTER.matcher(text).region(match.end(), Math.min(text.length(), match.end() + 12)).lookingAt() ? Confidence.SITE_LABELLED : 0);
-            mentions.add(mention(match.entry(), Math.min(Confidence.SITE_TERM_MAX, confidence), match.start(), match.end()));
+                            + (label != Context.SiteLabel.NONE || TUMOUR_AFTER.matcher(text).region(match.end(), Math.min(text.length(), match.end() + 12)).lookingAt() ? Confidence.SITE_LABELLED : 0);
+            mentions.add(mention(match.entry(), Math.min(Confidence.SITE_TERM_MAX, confidence), match.start(), match.end(), label == Context.SiteLabel.FIELD));
         }
         return mentions;
     }
@@ -96,8 +99,9 @@ final class SiteFinder {
         return primaryHistology.stream().anyMatch(h -> h.start() < site.end() + NEAR && site.start() < h.end() + NEAR);
     }
 
-    private Mention mention(LexiconEntry entry, double confidence, int start, int end) {
-        int rank = genericSites.generic(entry.code()) ? 0 : 1;
+    /** Ranked 0 for a generic category, 2 for a site in a synoptic tumour site field, 1 otherwise. */
+    private Mention mention(LexiconEntry entry, double confidence, int start, int end, boolean inSiteField) {
+        int rank = genericSites.generic(entry.code()) ? 0 : inSiteField ? 2 : 1;
         return new Mention(InferenceType.TUMOR_SITE, entry.code(), entry.description(), confidence, start, end, rank, 0, false);
     }
 }

@@ -67,7 +67,8 @@ final class ValueSelector {
             .thenComparing(Comparator.comparingInt(Group::firstOrder).reversed());
 
     private static final Comparator<Group> BEST_SUBSITE = Comparator
-            .comparingDouble(Group::score)
+            .comparingInt(Group::rank)
+            .thenComparingDouble(Group::score)
             .thenComparing(Comparator.comparingInt(Group::firstOrder).reversed());
 
     Inference select(InferenceType type, List<Located> all) {
@@ -113,9 +114,9 @@ final class ValueSelector {
     }
 
     /**
-     * The code within a site category: the best specific subsite that is stated next to the tumour
-     * (a mention near a histology, or an explicit code); otherwise the NOS code (.9) when named; otherwise
-     * the best subsite. A subsite named only in passing ("nipple", "bronchial margin") does not refine.
+     * The code within a site category: the best specific subsite that is stated next to the tumour (a mention near a
+     * histology, or an explicit code), one in a synoptic tumour site field before any other; otherwise the NOS code (.9)
+     * when named; otherwise the best subsite. A subsite named only in passing ("nipple", "bronchial margin") does not refine.
      */
     private static Mention subsite(Group category) {
         List<Group> codes = groups(category.mentions(), Mention::value);

@@ -15,7 +15,7 @@ import org.oncogate.job.PatientResult;
 /**
  * How registrars code what a report writes: the morphology code the pathologist writes, the kind a "non-" names, skin
  * as the covering of a deeper tumour, the default site when only generic organs are named, the rectosigmoid of the
- * ICD-O-3 index, and sentences that place the tumour.
+ * ICD-O-3 index, and sentences and synoptic fields that place the tumour.
  */
 class CodingConventionRulesTest {
 
@@ -39,8 +39,13 @@ class CodingConventionRulesTest {
         "Larynx: invasive non-keratinising squamous cell carcinoma, G3.; 8072",
         "Cervix, biopsy: non-keratinizing squamous cell carcinoma.; 8072",
         // negative: without "non-" the keratinising type stands
-        "Larynx: invasive keratinising squamous cell carcinoma, G3.; 8071"})
-    void nonBeforeATermNamesAnotherKind(String text, String histology) {
+        "Larynx: invasive keratinising squamous cell carcinoma, G3.; 8071",
+        // "mucocellular" carcinoma (Portuguese "mucocelular", the Krukenberg term) is a signet ring cell carcinoma
+        "Stomach, gastrectomy. Adenocarcinoma: Histological pattern observed: mucosecretor mucocelular with signet ring cells.; 8490",
+        "Stomach, gastrectomy: mucocellular carcinoma of the gastric body, G3.; 8490",
+        // negative: a tubular adenocarcinoma only partly mucocellular stays tubular
+        "Stomach: adenocarcinoma tubulare partim mucocellulare invasivum ventriculi (G3).; 8211"})
+    void histologiesByRegistryConvention(String text, String histology) {
         assertThat(value(pathology(text), HISTOLOGY)).isEqualTo(histology);
     }
 
@@ -69,7 +74,12 @@ class CodingConventionRulesTest {
         // negative: the colon, NOS yields to the rectum named beside it
         "Adenocarcinoma of the colorectal type in the rectum, pT3.; C20.9",
         // the organ after a histology restated in parentheses is the histology's
-        "Left fallopian tube and omentum: carcinosarcoma (malignant mixed mullerian tumor) of endometrium.; C54.1"})
+        "Left fallopian tube and omentum: carcinosarcoma (malignant mixed mullerian tumor) of endometrium.; C54.1",
+        // "oral cavity" (mouth, NOS), even in the synoptic field, yields to the part of the mouth named beside it
+        "Oral cavity, partial glossectomy: squamous cell carcinoma, 2 cm. The tongue measures 4 cm. Tumor site: Oral cavity.; C02.9",
+        "Oral cavity and floor of mouth: squamous cell carcinoma of the oral cavity.; C04.9",
+        // negative: with no part named, the mouth, NOS stays
+        "Oral cavity, excision: squamous cell carcinoma, 2 cm. Tumor site: Oral cavity.; C06.9"})
     void sitesByRegistryConvention(String text, String site) {
         assertThat(value(pathology(text), TUMOR_SITE)).isEqualTo(site);
     }
@@ -100,6 +110,21 @@ class CodingConventionRulesTest {
         // negative: both organs named as often, neither placing the tumour: the first named wins the tie
         assertThat(value(pathology("Sigmoid colon and urinary bladder, en bloc resection: adenocarcinoma, 4 cm. "
                 + "The sigmoid colon measures 12 cm. The tumor is 3 cm from the urinary bladder."), TUMOR_SITE)).isEqualTo("C18.7");
+    }
+
+    @Test
+    void aSynopticTumourSiteFieldOutranksTheOrgansNamedMoreOften() {
+        // the specimen, the gross description and the margins name the sigmoid colon and the rectum three times each;
+        // the synoptic field names the rectosigmoid once, and that is the site
+        String specimen = "Sigmoid colon and rectum, low anterior resection: adenocarcinoma, 4 cm. "
+                + "The sigmoid colon measures 12 cm and the rectum 8 cm. Sections of sigmoid colon and rectum are submitted. ";
+        assertThat(value(pathology(specimen + "Tumor site: Rectosigmoid. Tumor size: 4 cm."), TUMOR_SITE)).isEqualTo("C19.9");
+        // within a category, the subsite of the field is the one coded
+        assertThat(value(pathology("Colon, right hemicolectomy: adenocarcinoma of the ascending colon, 5 cm. "
+                + "The ascending colon measures 20 cm. Tumor site: Transverse colon."), TUMOR_SITE)).isEqualTo("C18.4");
+        // negative: a bare "Location:" (here the closest margin's) is no tumour site field: the rectum, named most
+        // (the low anterior resection is one of the rectum), stays the site
+        assertThat(value(pathology(specimen + "Closest margin: distal. Location: rectosigmoid."), TUMOR_SITE)).isEqualTo("C20.9");
     }
 
     @Test

@@ -84,7 +84,10 @@ class LymphNodeRulesTest {
                 + "Metastatic squamous cell carcinoma involving two peribronchial lymph nodes",
         // a positive count of isolated tumour cells only is pN0(i+)
         "Sentinel biopsy: two of three lymph nodes with isolated tumor cells only.; N0; two of three lymph nodes",
-        "Axillary lymph nodes: 1/3, isolated tumor cells.; N0; lymph nodes: 1/3"})
+        "Axillary lymph nodes: 1/3, isolated tumor cells.; N0; lymph nodes: 1/3",
+        // so are all the counts of a block whose field after them names the metastases isolated tumour cells
+        "Sentinel lymph nodes: 1/2. Non-sentinel lymph nodes: 0. Total lymph nodes: 1/2. Type of metastasis: ITC.; N0; "
+                + "lymph nodes: 1/2"})
     void countsAndStatementsInOtherLayouts(String text, String expected, String evidence) {
         PatientResult result = pathology(text);
         assertThat(value(result, PATHOLOGIC_STAGE_N)).isEqualTo(expected);
@@ -132,6 +135,7 @@ class LymphNodeRulesTest {
         "Number of lymph nodes with macrometastases: 0.; None",
         // micrometastases are N1mi, not isolated tumour cells
         "Sentinel lymph nodes: 1/2, micrometastasis (1.5 mm).; N+",
+        "Sentinel lymph nodes: 1/2. Total lymph nodes: 1/2. Type of metastasis: macrometastasis.; N+",
         // no lymph nodes at all is NX, not N0: nothing is inferred
         "Kidney, nephrectomy: renal cell carcinoma. No lymph nodes submitted.; None",
         "There are no lymph nodes identified within the adipose tissue. Stage: pT1b pNX.; None"})

@@ -76,6 +76,30 @@ class SubtypeRulesTest {
     }
 
     @Test
+    void aDedifferentiatedLiposarcomaIsCodedAsSuchWhateverItsPartsAreCalled() {
+        // it arises in a well-differentiated liposarcoma, named as often and more confidently
+        String arising = "Retroperitoneum, excision: dedifferentiated liposarcoma arising in a well differentiated liposarcoma. "
+                + "Well differentiated liposarcoma at the margin. Lipoma like liposarcoma in block 3.";
+        assertThat(value(pathology(arising), HISTOLOGY)).isEqualTo("8858");
+        // its dedifferentiated part is described in the words of another sarcoma
+        String described = "Retroperitoneal mass: dedifferentiated liposarcoma, 20 cm. The dedifferentiated component has a "
+                + "malignant fibrous histiocytoma appearance.";
+        assertThat(value(pathology(described), HISTOLOGY)).isEqualTo("8858");
+        // negative: a well-differentiated liposarcoma alone stays one
+        assertThat(value(pathology("Thigh, excision: well differentiated liposarcoma, 12 cm."), HISTOLOGY)).isEqualTo("8851");
+    }
+
+    @Test
+    void aCarcinomaOfTheTallCellKindIsTheTallCellPapillaryCarcinoma() {
+        // "carcinoma, tall cell" qualifies a carcinoma, NOS; the microcarcinomas named beside it, twice, are other foci
+        String text = "Thyroid: papillary carcinoma, 2 cm. Carcinoma, tall cell. Papillary microcarcinoma, 0.2 cm, left lobe. "
+                + "Papillary microcarcinoma, 0.1 cm, isthmus.";
+        assertThat(value(pathology(text), HISTOLOGY)).isEqualTo("8344");
+        // negative: a microcarcinoma alone is coded as one
+        assertThat(value(pathology("Thyroid, left lobe: papillary microcarcinoma, 0.6 cm."), HISTOLOGY)).isEqualTo("8341");
+    }
+
+    @Test
     void squamousCellCarcinomaYieldsToItsOwnSubtypesOnly() {
         // a second, smaller tumour of another kind does not make the repeated squamous cell carcinoma yield
         String twoTumours = "Right upper lobe: squamous cell carcinoma, 3 cm. Squamous cell carcinoma invades the pleura. "
