@@ -124,10 +124,6 @@ final class Context {
         return UNINVOLVED_AFTER.matcher(after(text, end)).find();
     }
 
-    /**
-     * How much a statement counts given what precedes it in its sentence: 0 for another person's disease,
-     * {@link #UNCERTAIN} for a past or hypothetical one, 1 otherwise.
-     */
     /** How a site is introduced: not at all, by a label or sentence placing the tumour, or by a synoptic tumour site field. */
     enum SiteLabel { NONE, PLACED, FIELD }
 
@@ -143,6 +139,10 @@ final class Context {
         return label[0];
     }
 
+    /**
+     * How much a statement counts given what precedes it in its sentence: 0 for another person's disease,
+     * {@link #UNCERTAIN} for a past or hypothetical one, 1 otherwise.
+     */
     static double assertion(String text, int start) {
         Cues cues = cues(text, start);
         return cues.family() ? 0 : cues.uncertain() ? UNCERTAIN : 1;
