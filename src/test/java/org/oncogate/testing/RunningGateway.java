@@ -1,6 +1,7 @@
 package org.oncogate.testing;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ public final class RunningGateway implements AutoCloseable {
             // SHA-256 of "abroad-key"
             "oncogate.subscription.abroad.key-sha256", "6719bae6b9740b8f8c197ceead84aa0744972e6f21b64ac9509296c1f028b983");
 
+    private static final int START_ATTEMPTS = 3;
+
     private final Main main;
     private final Path dataDir;
     private final int port;
@@ -38,13 +41,35 @@ public final class RunningGateway implements AutoCloseable {
         this.hl7Port = hl7Port;
     }
 
+    /**
+     * Starts the gateway on free ports. A port found free can be taken by another process before the gateway
+     * binds it; the gateway then starts again on other ports (at most {@link #START_ATTEMPTS} times).
+     */
     public static RunningGateway start(Path folder, Clock clock, Map<String, String> overrides) throws Exception {
-        Main main = configured(folder, clock, overrides);
-        RunningGateway gateway = new RunningGateway(main, folder.resolve("data"),
-                Integer.parseInt(main.getInitialProperties().getProperty("camel.server.port")),
-                Integer.parseInt(main.getInitialProperties().getProperty("oncogate.hl7.port")));
-        main.start();
-        return gateway;
+        for (int attempt = 1; ; attempt++) {
+            Main main = configured(folder, clock, overrides);
+            RunningGateway gateway = new RunningGateway(main, folder.resolve("data"),
+                    Integer.parseInt(main.getInitialProperties().getProperty("camel.server.port")),
+                    Integer.parseInt(main.getInitialProperties().getProperty("oncogate.hl7.port")));
+            try {
+                main.start();
+                return gateway;
+            } catch (RuntimeException e) {
+                main.stop();
+                if (attempt == START_ATTEMPTS || !portTaken(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean portTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A configured but not started gateway, for tests of start-up itself. */
@@ -82,17 +107,6 @@ public final class RunningGateway implements AutoCloseable {
 
     public Path inbox(String subscription) throws IOException {
         return Files.createDirectories(dataDir.resolve("inbox").resolve(subscription));
-    }
-
-    /** Bytes in regular files under {@code data/store}, at any depth (0 when it does not exist). */
-    public long bytesUnderStore() throws IOException {
-        Path store = dataDir.resolve("store");
-        if (!Files.exists(store)) {
-            return 0;
-        }
-        try (Stream<Path> walk = Files.walk(store)) {
-            return walk.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-        }
     }
 
     public Path outbox(String subscription) {

@@ -54,7 +54,7 @@ class JobApiLimitsTest {
             assertThat(refused.body()).doesNotContain(PhiCanary.MARKER);
             OpenApiContract.assertValidResponse(V2023_09, "OncoPhenotype_CreateJob", 403, refused.body());
         }
-        assertThat(gateway.bytesUnderStore()).as("bytes under data/store").isZero();
+        assertThat(gateway.storedBytes()).as("bytes under data/store").isZero();
     }
 
     @Test

@@ -51,7 +51,7 @@ class Hl7LimitsTest {
                 assertThat(ack).doesNotContain(PhiCanary.MARKER);
             }
         }
-        assertThat(gateway.bytesUnderStore()).as("bytes under data/store").isZero();
+        assertThat(gateway.storedBytes()).as("bytes under data/store").isZero();
     }
 
     @Test

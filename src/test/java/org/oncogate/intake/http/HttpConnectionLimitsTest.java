@@ -80,7 +80,7 @@ class HttpConnectionLimitsTest {
         String answer = readResponse(slow.getInputStream());
         assertThat(answer).startsWith("HTTP/1.1 408").contains("RequestTimeout");
         assertThat(closedByServer(slow, Duration.ofSeconds(5))).as("the slow connection is closed").isTrue();
-        assertThat(gateway.bytesUnderStore()).as("bytes under data/store").isZero();
+        assertThat(gateway.storedBytes()).as("bytes under data/store").isZero();
         assertThat(refusals("read-timeout")).isEqualTo(1.0);
         assertThat(exchange(connect(), DOCUMENT)).as("others are served").startsWith("HTTP/1.1 200");
     }

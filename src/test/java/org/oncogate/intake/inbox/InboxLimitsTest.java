@@ -54,7 +54,7 @@ class InboxLimitsTest {
 
         assertThat(filesIn(inbox)).as("files left in the inbox").isEqualTo(3);
         assertThat(gateway.outbox("abroad")).as("no result, no error report").doesNotExist();
-        assertThat(gateway.bytesUnderStore()).as("bytes under data/store").isZero();
+        assertThat(gateway.storedBytes()).as("bytes under data/store").isZero();
     }
 
     @Test
