@@ -14,7 +14,7 @@ import org.apache.camel.ProducerTemplate;
 public final class InferenceQueue {
 
     /** The inference route's queue; the caller never waits for inference itself. */
-    public static final String ENDPOINT = "seda:inference?waitForTaskToComplete=Never";
+    private static final String ENDPOINT = "seda:inference?waitForTaskToComplete=Never";
 
     private final ProducerTemplate template;
 

@@ -54,12 +54,12 @@ public final class FhirBenchmark {
     private final FhirContext context = FhirContext.forR4();
     private int nextDocument;
 
-    private FhirBenchmark(FhirBenchSettings settings, RunningGateway gateway, PrintStream out) {
+    private FhirBenchmark(FhirBenchSettings settings, RunningGateway gateway, BenchHttpClient http, PrintStream out) {
         this.settings = settings;
         this.gateway = gateway;
         this.out = out;
         this.failures = new Failures(out);
-        this.http = new BenchHttpClient(gateway.baseUrl(), settings.concurrencies().stream().max(Integer::compare).orElseThrow());
+        this.http = http;
     }
 
     public static void main(String[] args) throws Exception {
@@ -95,9 +95,9 @@ public final class FhirBenchmark {
                 "oncogate.fhir.source.bench.subscription", "default",
                 "oncogate.fhir.source.bench.secret-sha256", HexFormat.of().formatHex(SecretHash.sha256(SECRET))))) {
             gateway.context().addRoutes(new BaselineRoute(BASELINE_PATH, 200, "application/fhir+json", OUTCOME));
-            FhirBenchmark benchmark = new FhirBenchmark(settings, gateway, out);
-            try (BenchHttpClient client = benchmark.http) {
-                return benchmark.measure();
+            try (BenchHttpClient http = new BenchHttpClient(gateway.baseUrl(),
+                    settings.concurrencies().stream().max(Integer::compare).orElseThrow())) {
+                return new FhirBenchmark(settings, gateway, http, out).measure();
             }
         } finally {
             BenchEnvironment.deleteTree(folder);

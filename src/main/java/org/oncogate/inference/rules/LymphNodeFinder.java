@@ -120,8 +120,7 @@ final class LymphNodeFinder {
         for (CuePattern count : COUNTS) {
             regions.forEachMatch(text, count, m -> count(text, m, mentions));
         }
-        regions.forEachMatch(text, ISOLATED_CELLS_FIELD, m -> mentions.replaceAll(c -> c.value().equals("N+")
-                && c.end() <= m.start() && m.start() - c.end() <= ISOLATED_CELLS_BLOCK ? mention(false, c.start(), c.end()) : c));
+        regions.forEachMatch(text, ISOLATED_CELLS_FIELD, m -> mentions.replaceAll(c -> ofIsolatedCells(c, m.start())));
         List<Mention> counts = List.copyOf(mentions);
         regions.forEachMatch(text, INVOLVED_ALONE, m -> {
             if (number(m.group("involved")) > 0 && !overlaps(counts, m)) {
@@ -160,6 +159,12 @@ final class LymphNodeFinder {
     private static int number(String written) {
         String lower = written.toLowerCase(Locale.ROOT);
         return WORDS.containsKey(lower) ? WORDS.get(lower) : Integer.parseInt(lower);
+    }
+
+    /** A positive count within {@link #ISOLATED_CELLS_BLOCK} before a field of isolated tumour cells at {@code field} is N0. */
+    private static Mention ofIsolatedCells(Mention count, int field) {
+        boolean inBlock = count.value().equals("N+") && count.end() <= field && field - count.end() <= ISOLATED_CELLS_BLOCK;
+        return inBlock ? mention(false, count.start(), count.end()) : count;
     }
 
     private static Mention mention(boolean positive, int start, int end) {
