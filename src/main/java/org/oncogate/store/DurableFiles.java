@@ -190,7 +190,8 @@ public final class DurableFiles {
         return EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     }
 
-    private static FileAttribute<?>[] ownerOnly(Path dir) {
+    /** Owner-only permissions for a file created in {@code dir}, where the file system has POSIX permissions. */
+    static FileAttribute<?>[] ownerOnly(Path dir) {
         if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
         }

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -21,10 +20,12 @@ import java.util.stream.Stream;
 import org.oncogate.store.PayloadUnavailableException.Reason;
 
 /**
- * The encrypted payload store of one region: {@code <storeRoot>/<region>/<kind>/<bucketId>/<id>.<part>.tink}.
- * Each file is Tink AEAD ciphertext under its bucket's key, with associated data binding region,
- * kind, bucket, id and part, so a flipped byte or a file moved anywhere else fails to decrypt.
- * Expired buckets are unreadable from their expiry on, whether or not the purge has run yet.
+ * The encrypted payload store of one region: a journal per kind and time bucket, append-only segments
+ * in {@code <storeRoot>/<region>/<kind>/<bucketId>/} (see {@link BucketJournal}). Each payload is Tink
+ * AEAD ciphertext under its bucket's key, with associated data binding region, kind, bucket, id and
+ * part, so a flipped byte or a record moved anywhere else fails to decrypt. A write is durable when it
+ * returns; writes into one journal at the same time share an fsync. Expired buckets are unreadable
+ * from their expiry on, whether or not the purge has run yet.
  */
 public final class RegionalStore {
 
@@ -33,18 +34,24 @@ public final class RegionalStore {
     private final BucketKeys keys;
     private final RetentionPolicy policy;
     private final Clock clock;
-    private final BucketDirectories directories;
-    private final SealedBuckets sealed;
+    /** Segments are closed for appends past this size; a bucket of 15 minutes holds a few at 1,000 jobs/s. */
+    static final long MAX_SEGMENT_BYTES = 64L * 1024 * 1024;
+
+    private final Journals journals;
 
     public RegionalStore(Path storeRoot, String region, BucketKeys keys, RetentionPolicy policy, Clock clock) {
+        this(storeRoot, region, keys, policy, clock, MAX_SEGMENT_BYTES);
+    }
+
+    RegionalStore(Path storeRoot, String region, BucketKeys keys, RetentionPolicy policy, Clock clock,
+                  long maxSegmentBytes) {
         this.region = StoreNames.region(region);
         Path root = storeRoot.toAbsolutePath().normalize();
         this.regionRoot = StoreNames.under(root, region);
         this.keys = Objects.requireNonNull(keys, "keys");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.directories = new BucketDirectories(regionRoot);
-        this.sealed = new SealedBuckets(policy, this::bucketDir);
+        this.journals = new Journals(regionRoot, maxSegmentBytes);
         if (!keys.regionRoot().equals(regionRoot)) {
             throw new IllegalArgumentException("the bucket keys of region root " + keys.regionRoot()
                     + " do not belong to region root " + regionRoot);
@@ -90,7 +97,7 @@ public final class RegionalStore {
     public StoredPayload write(PayloadKind kind, String id, String part, byte[] plaintext, Bucket bucket)
             throws IOException {
         Objects.requireNonNull(plaintext, "plaintext");
-        Path file = payloadFile(kind, id, part, bucket);
+        checkName(kind, id, part, bucket);
         if (policy.isExpired(bucket, clock.instant())) {
             throw new ExpiredBucketException(bucket);
         }
@@ -101,26 +108,25 @@ public final class RegionalStore {
             throw new IOException("cannot encrypt " + kind.dirName() + " payload " + id, e);
         }
         DurableFiles.createDirectories(regionRoot);
-        StoreNames.requireInside(regionRoot, file);
-        DurableFiles.createDirectories(file.getParent());
-        directories.written(kind, bucket);
-        DurableFiles.write(file, ciphertext);
-        sealed.written(kind, bucket);
-        return new StoredPayload(kind, id, part, bucket, file);
+        StoreNames.requireInside(regionRoot, journals.dir(kind, bucket));
+        var location = journals.forWriting(kind, bucket).write(id, part, ciphertext);
+        return new StoredPayload(kind, id, part, bucket, location.segment().path());
     }
 
     /** The plaintext, or why it cannot be had: expired, missing, key gone, or tampered with. */
     public byte[] read(StoredPayload ref) throws PayloadUnavailableException {
-        Path file = payloadFile(ref.kind(), ref.id(), ref.part(), ref.bucket());
+        checkName(ref.kind(), ref.id(), ref.part(), ref.bucket());
         if (policy.isExpired(ref.bucket(), clock.instant())) {
             throw unavailable(ref, Reason.EXPIRED, null);
         }
-        StoreNames.requireInside(regionRoot, file);
+        BucketJournal journal = journals.of(ref.kind()).get(ref.bucket());
+        var location = journal == null ? null : journal.find(ref.id(), ref.part()).orElse(null);
+        if (location == null) {
+            throw unavailable(ref, Reason.MISSING, null);
+        }
         byte[] ciphertext;
         try {
-            ciphertext = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw unavailable(ref, Reason.MISSING, null);
+            ciphertext = journal.read(location);
         } catch (IOException e) {
             throw unavailable(ref, Reason.MISSING, e);
         }
@@ -142,16 +148,13 @@ public final class RegionalStore {
 
     /** The payload in the newest unexpired bucket that holds it. */
     public Optional<StoredPayload> find(PayloadKind kind, String id, String part) {
-        int nameHash = StoreNames.payloadFileName(id, part).hashCode();
+        checkName(kind, id, part);
         var now = clock.instant();
-        for (Bucket bucket : directories.of(kind).descendingSet()) {
-            if (policy.isExpired(bucket, now)) {
+        for (var bucket : journals.of(kind).descendingMap().entrySet()) {
+            if (policy.isExpired(bucket.getKey(), now)) {
                 break; // the older ones have expired too
             }
-            if (!sealed.mayHold(kind, bucket, nameHash, now)) {
-                continue;
-            }
-            Optional<StoredPayload> found = onDisk(kind, id, part, bucket);
+            Optional<StoredPayload> found = held(kind, id, part, bucket.getKey(), bucket.getValue());
             if (found.isPresent()) {
                 return found;
             }
@@ -164,35 +167,38 @@ public final class RegionalStore {
      * written into the bucket of another (a job's state lives in the bucket of its request).
      */
     public Optional<StoredPayload> find(PayloadKind kind, String id, String part, Bucket bucket) {
-        StoreNames.payloadFileName(id, part);
-        return policy.isExpired(bucket, clock.instant()) ? Optional.empty() : onDisk(kind, id, part, bucket);
+        checkName(kind, id, part, bucket);
+        return policy.isExpired(bucket, clock.instant()) ? Optional.empty()
+                : held(kind, id, part, bucket, journals.of(kind).get(bucket));
     }
 
-    /** The payload's file in {@code bucket}, if it is there. */
-    private Optional<StoredPayload> onDisk(PayloadKind kind, String id, String part, Bucket bucket) {
-        Path file = payloadFile(kind, id, part, bucket);
-        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                ? Optional.of(new StoredPayload(kind, id, part, bucket, file)) : Optional.empty();
+    private static Optional<StoredPayload> held(PayloadKind kind, String id, String part, Bucket bucket,
+                                                BucketJournal journal) {
+        return journal == null ? Optional.empty() : journal.find(id, part)
+                .map(at -> new StoredPayload(kind, id, part, bucket, at.segment().path()));
     }
 
     /** Whether a payload of this name is still on disk in a bucket that has expired (unreadable, not yet purged). */
     public boolean heldInExpiredBucket(PayloadKind kind, String id, String part) {
-        StoreNames.payloadFileName(id, part);
+        checkName(kind, id, part);
         var now = clock.instant();
-        return directories.of(kind).stream().filter(b -> policy.isExpired(b, now))
-                .anyMatch(b -> Files.isRegularFile(payloadFile(kind, id, part, b), LinkOption.NOFOLLOW_LINKS));
+        return journals.of(kind).entrySet().stream().filter(b -> policy.isExpired(b.getKey(), now))
+                .anyMatch(b -> b.getValue().find(id, part).isPresent());
     }
 
-    /** Every payload of a kind in an unexpired bucket, oldest bucket first. */
+    /** Every payload of a kind in an unexpired bucket, oldest bucket first, then by id and part. */
     public List<StoredPayload> list(PayloadKind kind) {
         List<StoredPayload> payloads = new ArrayList<>();
-        for (Bucket bucket : unexpiredBuckets(kind)) {
-            for (Path file : files(bucketDir(kind, bucket))) {
-                StoreNames.idAndPart(file.getFileName().toString()).ifPresent(idPart ->
-                        payloads.add(new StoredPayload(kind, idPart[0], idPart[1], bucket, file)));
+        var now = clock.instant();
+        for (var bucket : journals.of(kind).entrySet()) {
+            if (policy.isExpired(bucket.getKey(), now)) {
+                continue;
             }
+            bucket.getValue().names().stream()
+                    .sorted(Comparator.comparing(BucketJournal.Name::id).thenComparing(BucketJournal.Name::part))
+                    .forEach(name -> held(kind, name.id(), name.part(), bucket.getKey(), bucket.getValue())
+                            .ifPresent(payloads::add));
         }
-        payloads.sort(Comparator.comparing(StoredPayload::bucket).thenComparing(p -> p.path().getFileName()));
         return payloads;
     }
 
@@ -200,7 +206,7 @@ public final class RegionalStore {
     public List<Bucket> bucketsOnDisk() {
         TreeSet<Bucket> buckets = new TreeSet<>();
         for (PayloadKind kind : PayloadKind.values()) {
-            buckets.addAll(directories.of(kind));
+            buckets.addAll(journals.of(kind).keySet());
         }
         return List.copyOf(buckets);
     }
@@ -215,7 +221,8 @@ public final class RegionalStore {
         }
         int deleted = 0;
         for (PayloadKind kind : PayloadKind.values()) {
-            Path dir = bucketDir(kind, bucket);
+            journals.remove(kind, bucket);
+            Path dir = journals.dir(kind, bucket);
             if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
@@ -232,41 +239,20 @@ public final class RegionalStore {
                 }
             }
             DurableFiles.fsyncDirectory(dir.getParent());
-            directories.forget(kind);
-            sealed.deleted(kind, bucket);
         }
         return deleted;
     }
 
-    private TreeSet<Bucket> unexpiredBuckets(PayloadKind kind) {
-        var now = clock.instant();
-        return directories.of(kind).stream()
-                .filter(b -> !policy.isExpired(b, now))
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    /** Regular files of a bucket directory, temp files included, links and subdirectories not. */
-    private static List<Path> files(Path dir) {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).collect(Collectors.toList());
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list a bucket directory", e);
-        }
-    }
-
-    private Path bucketDir(PayloadKind kind, Bucket bucket) {
-        return StoreNames.under(regionRoot, kind.dirName(), bucket.id());
-    }
-
-    private Path payloadFile(PayloadKind kind, String id, String part, Bucket bucket) {
+    /** Refuses a kind, id or part the store could not name, before anything is looked up. */
+    private static void checkName(PayloadKind kind, String id, String part) {
         Objects.requireNonNull(kind, "kind");
+        StoreNames.id(id);
+        StoreNames.part(part);
+    }
+
+    private static void checkName(PayloadKind kind, String id, String part, Bucket bucket) {
+        checkName(kind, id, part);
         Objects.requireNonNull(bucket, "bucket");
-        return StoreNames.under(regionRoot, kind.dirName(), bucket.id(), StoreNames.payloadFileName(id, part));
     }
 
     private byte[] associatedData(PayloadKind kind, String id, String part, Bucket bucket) {

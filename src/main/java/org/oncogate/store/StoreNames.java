@@ -4,16 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * File-name rules of the store. Ids and regions may contain dots; parts may not, so that
- * {@code <id>.<part>.tink} splits back unambiguously at its last dot.
+ * Name rules of the store: regions, ids and parts are plain ASCII names (ids and regions may contain
+ * dots, parts may not), and every path is resolved under the region root.
  */
 final class StoreNames {
 
-    static final String PAYLOAD_SUFFIX = ".tink";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final Pattern PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
 
@@ -30,28 +28,6 @@ final class StoreNames {
 
     static String part(String part) {
         return checked(part, PART, "part", PART.pattern());
-    }
-
-    static String payloadFileName(String id, String part) {
-        return id(id) + "." + part(part) + PAYLOAD_SUFFIX;
-    }
-
-    /** The id and part of a payload file name, or empty for anything the store did not write. */
-    static Optional<String[]> idAndPart(String fileName) {
-        if (!fileName.endsWith(PAYLOAD_SUFFIX)) {
-            return Optional.empty();
-        }
-        String stem = fileName.substring(0, fileName.length() - PAYLOAD_SUFFIX.length());
-        int dot = stem.lastIndexOf('.');
-        if (dot <= 0) {
-            return Optional.empty();
-        }
-        String id = stem.substring(0, dot);
-        String part = stem.substring(dot + 1);
-        if (!NAME.matcher(id).matches() || !PART.matcher(part).matches()) {
-            return Optional.empty();
-        }
-        return Optional.of(new String[] {id, part});
     }
 
     /** {@code root/names...}, refused if normalizing it would leave {@code root}. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oncogate.job.JobService;
 import org.oncogate.store.PayloadKind;
 import org.oncogate.store.RegionalStore;
+import org.oncogate.store.StoreTampering;
 import org.oncogate.store.StoredPayload;
 import org.oncogate.store.TestStores;
 import org.oncogate.testing.MutableClock;
@@ -70,9 +71,7 @@ class BreakGlassTest {
 
     @Test
     void aFailedDecryptionIsAuditedAfterItsGrant() throws Exception {
-        byte[] bytes = Files.readAllBytes(stored.path());
-        bytes[bytes.length - 1] ^= 1;
-        Files.write(stored.path(), bytes);
+        StoreTampering.flipCiphertextBit(stored);
 
         assertThatThrownBy(() -> breakGlass.open(request("bob", "INC-43", "check", JOB)))
                 .isInstanceOf(BreakGlassRefusedException.class)

@@ -33,8 +33,8 @@ public final class JfrStages {
             new String[] {"sun.nio.fs.", "file create/rename/stat"},
             new String[] {"sun.nio.ch.FileChannelImpl", "file open/close"},
             new String[] {"org.oncogate.store.DurableFiles", "file create/rename/stat"},
+            new String[] {"org.oncogate.store.Segment", "journal append/read"},
             new String[] {"org.oncogate.store.RegionalStore.find", "store lookup (find)"},
-            new String[] {"org.oncogate.store.RegionalStore.unexpiredBuckets", "store lookup (find)"},
             new String[] {"com.google.crypto.tink", "encrypt/decrypt (Tink)"},
             new String[] {"javax.crypto", "encrypt/decrypt (Tink)"},
             new String[] {"com.sun.crypto", "encrypt/decrypt (Tink)"},
@@ -184,7 +184,7 @@ public final class JfrStages {
         return "other";
     }
 
-    /** Which write asked for an fsync (intake, inference or delivery; request or state; file or directory). */
+    /** Which write asked for an fsync (intake, inference or delivery; request or state; journal segment, file or directory). */
     private static String fsyncCaller(RecordedStackTrace stack) {
         String what = "file";
         String by = "other";
@@ -193,6 +193,8 @@ public final class JfrStages {
                 String name = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
                 if (name.endsWith("DurableFiles.fsyncDirectory")) {
                     what = "directory";
+                } else if (name.startsWith("org.oncogate.store.Segment.")) {
+                    what = "journal segment";
                 } else if (name.endsWith("JobService.markDelivered")) {
                     by = "delivery: delivered record";
                     break;

@@ -35,7 +35,7 @@ class NoPlaintextAtRestTest {
 
         List<Path> files = allFiles();
         assertThat(files).as("payloads and keysets were written")
-                .anyMatch(f -> f.toString().endsWith(".tink"))
+                .anyMatch(f -> f.toString().endsWith(".journal"))
                 .anyMatch(f -> f.toString().endsWith(".keyset.json"));
         List<byte[]> needles = List.of(
                 marker.getBytes(StandardCharsets.UTF_8),

@@ -41,7 +41,8 @@ class RegionalStoreTest {
         StoredPayload ref = store.write(PayloadKind.INPUT, "job-1", "request", REQUEST);
 
         assertThat(ref.bucket().id()).isEqualTo("20261129T1315");
-        assertThat(ref.path()).isEqualTo(root.toAbsolutePath().resolve("eu/input/20261129T1315/job-1.request.tink"));
+        assertThat(ref.path()).as("the bucket journal's first segment")
+                .isEqualTo(root.toAbsolutePath().resolve("eu/input/20261129T1315/00000001.journal"));
         assertThat(ref.path()).exists();
         assertThat(store.read(ref)).isEqualTo(REQUEST);
     }
@@ -57,9 +58,7 @@ class RegionalStoreTest {
     @Test
     void flippedByteFailsToDecrypt() throws Exception {
         StoredPayload ref = store.write(PayloadKind.INPUT, "job-1", "request", REQUEST);
-        byte[] bytes = Files.readAllBytes(ref.path());
-        bytes[bytes.length / 2] ^= 0x01;
-        Files.write(ref.path(), bytes);
+        StoreTampering.flipCiphertextBit(ref);
 
         assertUnavailable(ref, Reason.UNDECRYPTABLE);
     }
@@ -75,10 +74,10 @@ class RegionalStoreTest {
         assertThat(otherBucket.bucket()).isNotEqualTo(ref.bucket());
 
         for (StoredPayload victim : List.of(otherId, otherPart, otherKind, otherBucket)) {
-            Files.copy(ref.path(), victim.path(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            assertUnavailable(victim, Reason.UNDECRYPTABLE);
+            RegionalStore swapped = StoreTampering.swapIn(store, ref, victim);
+            assertUnavailable(victim, Reason.UNDECRYPTABLE, swapped);
+            assertThat(swapped.read(ref)).as("the original still reads").isEqualTo(REQUEST);
         }
-        assertThat(store.read(ref)).as("the original still reads").isEqualTo(REQUEST);
     }
 
     @Test
@@ -87,9 +86,9 @@ class RegionalStoreTest {
         RegionalStore us = TestStores.store(root, "us", kek, clock);
         StoredPayload there = us.write(PayloadKind.INPUT, "job-1", "request", bytes("us job"));
 
-        Files.copy(ref.path(), there.path(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        RegionalStore swapped = StoreTampering.swapIn(us, ref, there);
 
-        assertThatThrownBy(() -> us.read(there)).isInstanceOf(PayloadUnavailableException.class);
+        assertThatThrownBy(() -> swapped.read(there)).isInstanceOf(PayloadUnavailableException.class);
     }
 
     @Test
@@ -119,8 +118,9 @@ class RegionalStoreTest {
     void missingFileAndMissingKeyAreReported() throws Exception {
         StoredPayload ref = store.write(PayloadKind.INPUT, "job-1", "request", REQUEST);
         Files.delete(ref.path());
-        assertUnavailable(ref, Reason.MISSING);
+        assertUnavailable(ref, Reason.MISSING, StoreTampering.reopened(store));
 
+        clock.advance(Duration.ofMinutes(15)); // another bucket: another segment, another key
         StoredPayload other = store.write(PayloadKind.INPUT, "job-2", "request", REQUEST);
         Files.delete(store.regionRoot().resolve("keys").resolve(other.bucket().id() + ".keyset.json"));
         assertUnavailable(other, Reason.KEY_MISSING, TestStores.store(root, "eu", kek, clock));

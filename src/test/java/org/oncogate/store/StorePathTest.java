@@ -123,13 +123,15 @@ class StorePathTest {
     }
 
     @Test
-    void aPayloadFileLinkedOutsideTheRegionRootIsNotRead() throws Exception {
+    void aSegmentLinkedOutsideTheRegionRootIsNotRead() throws Exception {
         StoredPayload stored = store.write(PayloadKind.INPUT, "job-1", "request", new byte[] {1});
-        Path outside = tmp.resolve("outside.tink");
+        Path outside = tmp.resolve("outside.journal");
         Files.move(stored.path(), outside);
         Files.createSymbolicLink(stored.path(), outside);
-        assertThatThrownBy(() -> store.read(stored)).isInstanceOf(StorePathException.class);
-        assertThat(store.find(PayloadKind.INPUT, "job-1", "request")).as("a link is not a stored payload").isEmpty();
+        RegionalStore restarted = StoreTampering.reopened(store);
+        assertThat(restarted.find(PayloadKind.INPUT, "job-1", "request")).as("a link is not a stored payload").isEmpty();
+        assertThatThrownBy(() -> restarted.read(stored)).isInstanceOfSatisfying(PayloadUnavailableException.class,
+                e -> assertThat(e.reason()).isEqualTo(PayloadUnavailableException.Reason.MISSING));
     }
 
     @Test

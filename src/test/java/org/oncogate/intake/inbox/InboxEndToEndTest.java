@@ -26,6 +26,7 @@ import org.oncogate.job.JobJson;
 import org.oncogate.store.PayloadKind;
 import org.oncogate.store.PayloadUnavailableException;
 import org.oncogate.store.RegionalStore;
+import org.oncogate.store.StoreTampering;
 import org.oncogate.store.StoredPayload;
 import org.oncogate.testing.MutableClock;
 import org.oncogate.testing.PhiCanary;
@@ -148,7 +149,7 @@ class InboxEndToEndTest {
     }
 
     @Test
-    void everyStoredFileDecryptsOnlyWithItsOwnAssociatedData() throws Exception {
+    void everyStoredPayloadDecryptsOnlyWithItsOwnAssociatedData() throws Exception {
         RegionalStore store = gateway.bean("regionalStore", RegionalStore.class);
         List<StoredPayload> inputs = store.list(PayloadKind.INPUT);
         assertThat(inputs).hasSize(2);
@@ -157,20 +158,17 @@ class InboxEndToEndTest {
         }
         StoredPayload first = inputs.get(0);
         StoredPayload second = inputs.get(1);
-        byte[] original = Files.readAllBytes(second.path());
+        RegionalStore swapped = StoreTampering.swapIn(store, first, second);
+        assertThatThrownBy(() -> swapped.read(second)).as("another job's ciphertext under this job's name")
+                .isInstanceOf(PayloadUnavailableException.class);
+        StoreTampering.flipCiphertextBit(second);
         try {
-            Files.copy(first.path(), second.path(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            assertThatThrownBy(() -> store.read(second)).as("another job's file under this job's name")
-                    .isInstanceOf(PayloadUnavailableException.class);
-            byte[] flipped = original.clone();
-            flipped[flipped.length / 2] ^= 0x01;
-            Files.write(second.path(), flipped);
-            assertThatThrownBy(() -> store.read(second)).as("a flipped byte")
+            assertThatThrownBy(() -> store.read(second)).as("a flipped bit")
                     .isInstanceOf(PayloadUnavailableException.class);
         } finally {
-            Files.write(second.path(), original);
+            StoreTampering.flipCiphertextBit(second);
         }
-        assertThat(store.read(second)).as("restored file reads again").isNotEmpty();
+        assertThat(store.read(second)).as("restored, it reads again").isNotEmpty();
     }
 
     private static void assertEvidencePointsIntoSubmittedText(JsonNode patient) {
