@@ -8,20 +8,24 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.oncogate.inference.rules.RulesEngine;
 import org.oncogate.job.JobLimits;
 import org.oncogate.job.JobService;
 import org.oncogate.job.JobValidator;
-import org.oncogate.store.DurableFiles;
+import org.oncogate.store.PayloadKind;
 import org.oncogate.store.RegionalStore;
+import org.oncogate.store.StoredPayload;
 import org.oncogate.store.TestStores;
 import org.oncogate.subscription.RequestRateLimit;
 import org.oncogate.subscription.Subscription;
@@ -49,6 +53,7 @@ public final class FuzzPipeline implements AutoCloseable {
     private final Path folder;
     private final Clock clock = Clock.systemUTC();
     private final RegionalStore store;
+    private Set<StoredPayload> before = Set.of();
     private final JobService jobs;
     private final UsageCounters usage;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -95,25 +100,21 @@ public final class FuzzPipeline implements AutoCloseable {
         return new RequestRateLimit(channel, Integer.MAX_VALUE, Duration.ofSeconds(1), System::nanoTime);
     }
 
-    /** Payload files under the region root (inputs, states, quarantine entries), keysets not. */
-    public List<Path> payloads() {
-        Path keys = store.regionRoot().resolve("keys");
-        try {
-            return DurableFiles.regularFilesUnder(store.regionRoot()).stream().filter(f -> !f.startsWith(keys)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The payloads stored since {@link #startTry()}, of every kind. */
+    public List<StoredPayload> payloads() {
+        return Arrays.stream(PayloadKind.values()).flatMap(kind -> store.list(kind).stream())
+                .filter(payload -> !before.contains(payload)).toList();
     }
 
-    /** Deletes every payload, so that the next try starts with none. */
-    public void clearPayloads() {
-        for (Path payload : payloads()) {
-            try {
-                Files.deleteIfExists(payload);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
+    /** Every stored request of the job, in every bucket. */
+    public List<StoredPayload> requestsOf(String jobId) {
+        return store.list(PayloadKind.INPUT).stream().filter(payload -> payload.id().equals(jobId)).toList();
+    }
+
+    /** A new try begins: what earlier tries (or their shrinking) stored no longer counts. */
+    public void startTry() {
+        before = Arrays.stream(PayloadKind.values()).flatMap(kind -> store.list(kind).stream())
+                .collect(Collectors.toSet());
     }
 
     /** Runs one try on a worker thread; a try that takes longer than {@link #HANG} fails as a hang. */

@@ -38,7 +38,7 @@ class Hl7Fuzz {
     @Property
     void everyFrameIsStoredAndAcceptedOrRefusedWithAReasonAndNothingStored(@ForAll("frames") byte[] frame)
             throws Exception {
-        PIPELINE.clearPayloads(); // a failed try (or its shrinking) may have left some
+        PIPELINE.startTry(); // what a failed try (or its shrinking) stored does not count
         String ack = PIPELINE.bounded(() -> receive(frame));
         assertThat(ack).as("an acknowledgement").isNotBlank();
         // read as the sender would: HAPI, with the separators and escapes the ACK declares
@@ -49,7 +49,9 @@ class Hl7Fuzz {
             String jobId = answer.get("MSA-3").replaceFirst("^job ", "");
             assertThat(jobId).matches("[0-9a-f-]{36}");
             assertThat(PIPELINE.jobs().find(jobId)).as("the acknowledged job is stored").isPresent();
-            assertThat(PIPELINE.payloads()).as("one request stored").hasSize(1);
+            // a frame may repeat an earlier try's sender and MSH-10: a resend, answered and stored once
+            assertThat(PIPELINE.payloads()).as("at most one request stored by this try").hasSizeLessThanOrEqualTo(1);
+            assertThat(PIPELINE.requestsOf(jobId)).as("the job's request, stored once").hasSize(1);
         } else {
             assertThat(answer.get("MSA-3")).as("MSA-3 names the rule").matches("[A-Z][A-Za-z]+: \\S.*");
             assertThat(answer.get("ERR-8")).as("ERR-8 too").isEqualTo(answer.get("MSA-3"));
