@@ -151,7 +151,7 @@ public final class FhirBenchmark {
     private void post(String path, byte[] body, Latencies latencies, Progress progress) {
         long start = System.nanoTime();
         try {
-            int status = http.post(path, body, "application/fhir+json", "X-Oncogate-Secret", SECRET);
+            int status = http.post(path, body, "application/fhir+json", "X-Oncogate-Secret", SECRET).status();
             if (status == 200) {
                 latencies.record(System.nanoTime() - start);
             } else {
