@@ -112,7 +112,7 @@ public final class FhirBenchmark {
         int warmup = settings.warmup();
         int largest = settings.concurrencies().stream().max(Integer::compare).orElseThrow();
         out.printf("gateway up; warm-up: %d notifications to each target at concurrency %d%n", warmup, largest);
-        JitWarmup.untilQuiet(warmup, () -> step(largest, warmup, true), out);
+        JitWarmup.untilQuiet(warmup, settings.warmupMax(), () -> step(largest, warmup, true), out);
         List<FhirBenchReport.Row> rows = new ArrayList<>();
         for (int concurrency : settings.concurrencies()) {
             out.printf("measuring: %d notifications at concurrency %d%n", settings.notifications(), concurrency);
@@ -151,7 +151,7 @@ public final class FhirBenchmark {
     private void post(String path, byte[] body, Latencies latencies, Progress progress) {
         long start = System.nanoTime();
         try {
-            int status = http.post(path, body, "application/fhir+json", "X-Oncogate-Secret", SECRET);
+            int status = http.post(path, body, "application/fhir+json", "X-Oncogate-Secret", SECRET).status();
             if (status == 200) {
                 latencies.record(System.nanoTime() - start);
             } else {
@@ -191,6 +191,7 @@ public final class FhirBenchmark {
         map.put("concurrencies", settings.concurrencies());
         map.put("notifications", settings.notifications());
         map.put("warmup", settings.warmup());
+        map.put("warmupMax", settings.warmupMax().toString());
         map.put("payload", "full-resource DocumentReference, %d-%d bytes (note %d-%d chars)".formatted(bytes.getMin(),
                 bytes.getMax(), chars.getMin(), chars.getMax()));
         return map;

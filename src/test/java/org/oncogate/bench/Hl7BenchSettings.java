@@ -1,15 +1,17 @@
 package org.oncogate.bench;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * What one HL7 benchmark run does: the closed-loop concurrencies (connections), how many messages each
- * closed-loop step and the warm-up send, and the open loop's offered rate, length and connection pool.
+ * closed-loop step and the warm-up round send, how long the warm-up may be repeated, and the open loop's
+ * offered rate, length and connection pool.
  */
-public record Hl7BenchSettings(List<Integer> concurrencies, int messages, int warmup, List<Integer> rates, int openSeconds,
-        int openConnections, int drainTimeoutSeconds, Path outputDir) {
+public record Hl7BenchSettings(List<Integer> concurrencies, int messages, int warmup, Duration warmupMax, List<Integer> rates,
+        int openSeconds, int openConnections, int drainTimeoutSeconds, Path outputDir) {
 
     static final String USAGE = """
             usage: Hl7Benchmark [--concurrency N,N,...] [--messages N] [--warmup N] [--rate N,N,...] [--open-seconds N] \
@@ -21,7 +23,9 @@ public record Hl7BenchSettings(List<Integer> concurrencies, int messages, int wa
               --open-seconds     open loop: how long the schedule runs (10)
               --open-connections open loop: connections taking the scheduled messages (32)
               --drain-timeout-s  after a gateway step, how long to wait for its inference backlog (600)
-              --out              folder of the JSON report (target/bench)""";
+              --out              folder of the JSON report (target/bench)
+            system property (java -Dbench.warmup.max=PT5M ...):
+              bench.warmup.max   the warm-up round is repeated until the JIT is quiet, at most this long (PT3M)""";
 
     public Hl7BenchSettings {
         concurrencies = List.copyOf(concurrencies);
@@ -33,10 +37,14 @@ public record Hl7BenchSettings(List<Integer> concurrencies, int messages, int wa
             throw new IllegalArgumentException("messages, open connections and drain timeout must be at least 1; "
                     + "warmup and open seconds at least 0");
         }
+        if (warmupMax.isNegative() || warmupMax.isZero()) {
+            throw new IllegalArgumentException(BenchOptions.WARMUP_MAX + " must be positive");
+        }
     }
 
     public static Hl7BenchSettings defaults() {
-        return new Hl7BenchSettings(List.of(1, 4, 8, 16), 4000, 2000, List.of(1000), 10, 32, 600, Path.of("target", "bench"));
+        return new Hl7BenchSettings(List.of(1, 4, 8, 16), 4000, 2000, BenchOptions.warmupMax(), List.of(1000), 10, 32, 600,
+                Path.of("target", "bench"));
     }
 
     public static Hl7BenchSettings parse(String[] args) {
@@ -56,17 +64,22 @@ public record Hl7BenchSettings(List<Integer> concurrencies, int messages, int wa
     }
 
     public Hl7BenchSettings withClosedLoop(List<Integer> concurrencies, int messages, int warmup) {
-        return new Hl7BenchSettings(concurrencies, messages, warmup, rates, openSeconds, openConnections,
+        return new Hl7BenchSettings(concurrencies, messages, warmup, warmupMax, rates, openSeconds, openConnections,
                 drainTimeoutSeconds, outputDir);
     }
 
     public Hl7BenchSettings withOpenLoop(List<Integer> rates, int openSeconds, int openConnections) {
-        return new Hl7BenchSettings(concurrencies, messages, warmup, rates, openSeconds, openConnections,
+        return new Hl7BenchSettings(concurrencies, messages, warmup, warmupMax, rates, openSeconds, openConnections,
+                drainTimeoutSeconds, outputDir);
+    }
+
+    public Hl7BenchSettings withWarmupMax(Duration max) {
+        return new Hl7BenchSettings(concurrencies, messages, warmup, max, rates, openSeconds, openConnections,
                 drainTimeoutSeconds, outputDir);
     }
 
     public Hl7BenchSettings withOutputDir(Path dir) {
-        return new Hl7BenchSettings(concurrencies, messages, warmup, rates, openSeconds, openConnections,
+        return new Hl7BenchSettings(concurrencies, messages, warmup, warmupMax, rates, openSeconds, openConnections,
                 drainTimeoutSeconds, dir);
     }
 
@@ -78,7 +91,7 @@ public record Hl7BenchSettings(List<Integer> concurrencies, int messages, int wa
             case "--rate" -> withOpenLoop(numbers(option, value), openSeconds, openConnections);
             case "--open-seconds" -> withOpenLoop(rates, BenchOptions.number(option, value), openConnections);
             case "--open-connections" -> withOpenLoop(rates, openSeconds, BenchOptions.number(option, value));
-            case "--drain-timeout-s" -> new Hl7BenchSettings(concurrencies, messages, warmup, rates, openSeconds,
+            case "--drain-timeout-s" -> new Hl7BenchSettings(concurrencies, messages, warmup, warmupMax, rates, openSeconds,
                     openConnections, BenchOptions.number(option, value), outputDir);
             case "--out" -> withOutputDir(Path.of(value));
             default -> throw new IllegalArgumentException("unknown option " + option);

@@ -105,7 +105,7 @@ public final class Hl7Benchmark {
         int warmupConnections = Collections.max(settings.concurrencies());
         out.printf("gateway up; warm-up: %d messages to each target at concurrency %d%n", settings.warmup(),
                 warmupConnections);
-        JitWarmup.untilQuiet(settings.warmup(), () -> {
+        JitWarmup.untilQuiet(settings.warmup(), settings.warmupMax(), () -> {
             for (String target : ports.keySet()) {
                 closedLoop(target, warmupConnections, settings.warmup(), true);
             }
@@ -292,6 +292,7 @@ public final class Hl7Benchmark {
         map.put("concurrencies", settings.concurrencies());
         map.put("messages", settings.messages());
         map.put("warmup", settings.warmup());
+        map.put("warmupMax", settings.warmupMax().toString());
         map.put("rates", settings.rates());
         map.put("openSeconds", settings.openSeconds());
         map.put("openConnections", settings.openConnections());

@@ -160,7 +160,7 @@ public final class JfrStages {
         if (thread.contains("seda://inference")) {
             return "inference consumers";
         }
-        if (thread.startsWith("bench-") || thread.startsWith("HttpClient-")) {
+        if (thread.startsWith("bench-")) {
             return "benchmark client";
         }
         if (thread.startsWith("GC") || thread.startsWith("G1")) {

@@ -68,7 +68,10 @@ public final class JobApiBenchmark {
         Path folder = Files.createTempDirectory("oncogate-bench-");
         try (RunningGateway gateway = RunningGateway.start(folder, Clock.systemUTC(), Map.of())) {
             gateway.context().addRoutes(new BaselineRoute());
-            return new JobApiBenchmark(settings, new JobApiClient(gateway.baseUrl(), DEV_KEY), out).measure();
+            // the submitting clients and as many pollers, each request on a keep-alive connection of its own
+            try (BenchHttpClient http = new BenchHttpClient(gateway.baseUrl(), 2 * settings.concurrency())) {
+                return new JobApiBenchmark(settings, new JobApiClient(http, DEV_KEY), out).measure();
+            }
         } finally {
             BenchEnvironment.deleteTree(folder);
         }
@@ -119,7 +122,7 @@ public final class JobApiBenchmark {
         }
     }
 
-    private void baseline(int index, String phase, Latencies latencies, Progress progress) throws InterruptedException {
+    private void baseline(int index, String phase, Latencies latencies, Progress progress) {
         long start = System.nanoTime();
         try {
             JobApiClient.Reply reply = client.postBaseline(bodies.get(index));
@@ -135,7 +138,7 @@ public final class JobApiBenchmark {
     }
 
     private void submit(int index, String phase, Latencies latencies, JobPoller poller, Outcomes outcomes,
-            Progress submitted, Progress completed) throws InterruptedException {
+            Progress submitted, Progress completed) {
         long start = System.nanoTime();
         try {
             JobApiClient.Reply reply = client.submit(bodies.get(index));

@@ -3,77 +3,57 @@ package org.oncogate.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The benchmark's side of the wire: one HTTP/1.1 client shared by every virtual client. */
+/** The benchmark's side of the job API: its requests, with the subscription key, over the benchmark's HTTP client. */
 final class JobApiClient {
 
     static final String API_VERSION = "2023-09-01-preview";
     static final String KEY_HEADER = "Ocp-Apim-Subscription-Key";
     static final String BASELINE_PATH = "/bench/baseline";
     private static final String JOBS_PATH = "/health-insights/onco-phenotype/jobs?api-version=" + API_VERSION;
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final String JSON_TYPE = "application/json";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
-    private final URI base;
+    private final BenchHttpClient http;
     private final String key;
 
-    JobApiClient(String baseUrl, String key) {
-        this.base = URI.create(baseUrl);
+    JobApiClient(BenchHttpClient http, String key) {
+        this.http = http;
         this.key = key;
     }
 
-    Reply postBaseline(String body) throws IOException, InterruptedException {
-        return post(base.resolve(BASELINE_PATH), body);
+    Reply postBaseline(String body) throws IOException {
+        return new Reply(http.post(BASELINE_PATH, body.getBytes(StandardCharsets.UTF_8), JSON_TYPE, KEY_HEADER, key));
     }
 
-    Reply submit(String body) throws IOException, InterruptedException {
-        return post(base.resolve(JOBS_PATH), body);
+    Reply submit(String body) throws IOException {
+        return new Reply(http.post(JOBS_PATH, body.getBytes(StandardCharsets.UTF_8), JSON_TYPE, KEY_HEADER, key));
     }
 
-    Reply get(URI location) throws IOException, InterruptedException {
-        return send(request(location).GET().build());
+    /** GETs a job at its Operation-Location. */
+    Reply get(String location) throws IOException {
+        return new Reply(http.get(location, KEY_HEADER, key));
     }
 
-    /** The job's URL from a 202; relative values are taken against the gateway's base URL. */
-    URI operationLocation(Reply accepted) {
-        String location = accepted.response().headers().firstValue("Operation-Location")
+    /** The job's URL from a 202 (the client takes a relative one against the gateway's base URL). */
+    String operationLocation(Reply accepted) {
+        return accepted.answer().header("Operation-Location")
                 .orElseThrow(() -> new IllegalStateException("a 202 without Operation-Location"));
-        return base.resolve(location);
-    }
-
-    private Reply post(URI uri, String body) throws IOException, InterruptedException {
-        return send(request(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header(KEY_HEADER, key);
-    }
-
-    private Reply send(HttpRequest request) throws IOException, InterruptedException {
-        return new Reply(http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     /** One answer of the gateway. */
-    record Reply(HttpResponse<String> response) {
+    record Reply(BenchHttpClient.Answer answer) {
 
         int status() {
-            return response.statusCode();
+            return answer.status();
         }
 
         /** Retry-After in whole seconds (the only form the API sends), if present and readable. */
         Optional<Duration> retryAfter() {
-            return response.headers().firstValue("Retry-After").flatMap(value -> {
+            return answer.header("Retry-After").flatMap(value -> {
                 try {
                     return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
                 } catch (NumberFormatException e) {
@@ -83,7 +63,7 @@ final class JobApiClient {
         }
 
         JsonNode json() throws IOException {
-            return JSON.readTree(response.body());
+            return JSON.readTree(answer.body());
         }
 
         /** The error code of a refusal: the envelope's error.code, else x-ms-error-code, else "-". */
@@ -96,7 +76,7 @@ final class JobApiClient {
             } catch (IOException | RuntimeException e) {
                 // not JSON: fall back to the header
             }
-            return response.headers().firstValue("x-ms-error-code").orElse("-");
+            return answer.header("x-ms-error-code").orElse("-");
         }
     }
 }

@@ -2,7 +2,6 @@ package org.oncogate.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class JobPoller implements AutoCloseable {
 
-    private record PendingJob(URI location, long submitted, long due) implements Delayed {
+    private record PendingJob(String location, long submitted, long due) implements Delayed {
 
         @Override
         public long getDelay(TimeUnit unit) {
@@ -70,7 +69,7 @@ final class JobPoller implements AutoCloseable {
         }
     }
 
-    void track(URI location, long submitted, Optional<Duration> retryAfter) {
+    void track(String location, long submitted, Optional<Duration> retryAfter) {
         outstanding.incrementAndGet();
         long now = System.nanoTime();
         queue.add(new PendingJob(location, submitted, now + delay(retryAfter, now - submitted)));
@@ -115,7 +114,7 @@ final class JobPoller implements AutoCloseable {
         }
     }
 
-    private void poll(PendingJob job) throws InterruptedException {
+    private void poll(PendingJob job) {
         polls.increment();
         try {
             JobApiClient.Reply reply = client.get(job.location());
