@@ -55,12 +55,7 @@ class DurableFilesCrashTest {
     }
 
     private Process startWriter(long firstVersion) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                DurableWriterProcess.class.getName(), dir.toString(), Long.toString(firstVersion))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        return ChildWriter.start(DurableWriterProcess.class, dir.toString(), Long.toString(firstVersion));
     }
 
     private List<Path> finalFiles() throws Exception {

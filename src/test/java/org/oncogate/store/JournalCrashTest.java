@@ -59,11 +59,6 @@ class JournalCrashTest {
     }
 
     private Process startWriter(long first) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                JournalWriterProcess.class.getName(), dir.toString(), Long.toString(first))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        return ChildWriter.start(JournalWriterProcess.class, dir.toString(), Long.toString(first));
     }
 }
