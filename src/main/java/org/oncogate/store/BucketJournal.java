@@ -43,25 +43,27 @@ final class BucketJournal implements Closeable {
     record Name(String id, String part) {
     }
 
+    private final Path regionRoot;
     private final Path dir;
     private final long maxSegmentBytes;
     private final List<Segment> segments = new CopyOnWriteArrayList<>();
     private final Map<Name, Location> index = new ConcurrentHashMap<>();
     private Segment current;
 
-    private BucketJournal(Path dir, long maxSegmentBytes) {
+    private BucketJournal(Path regionRoot, Path dir, long maxSegmentBytes) {
+        this.regionRoot = regionRoot;
         this.dir = dir;
         this.maxSegmentBytes = maxSegmentBytes;
     }
 
     /** A bucket nothing is stored in yet; its directory is made on the first write. */
-    static BucketJournal empty(Path dir, long maxSegmentBytes) {
-        return new BucketJournal(dir, maxSegmentBytes);
+    static BucketJournal empty(Path regionRoot, Path dir, long maxSegmentBytes) {
+        return new BucketJournal(regionRoot, dir, maxSegmentBytes);
     }
 
     /** The journal of an existing bucket directory, its index read from its segments, oldest first. */
-    static BucketJournal load(Path dir, long maxSegmentBytes) throws IOException {
-        BucketJournal journal = new BucketJournal(dir, maxSegmentBytes);
+    static BucketJournal load(Path regionRoot, Path dir, long maxSegmentBytes) throws IOException {
+        BucketJournal journal = new BucketJournal(regionRoot, dir, maxSegmentBytes);
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             entries.forEach(files::add);
@@ -139,6 +141,8 @@ final class BucketJournal implements Closeable {
         if (current != null && current.accepts(bytes, maxSegmentBytes)) {
             return current;
         }
+        DurableFiles.createDirectories(regionRoot);
+        StoreNames.requireInside(regionRoot, dir); // once per segment: appends go to its open file
         DurableFiles.createDirectories(dir);
         long number = segments.stream().mapToLong(Segment::number).max().orElse(0) + 1;
         while (true) {

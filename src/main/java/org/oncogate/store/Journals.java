@@ -35,7 +35,7 @@ final class Journals {
 
     /** The journal to write {@code bucket}'s payloads of {@code kind} into. */
     BucketJournal forWriting(PayloadKind kind, Bucket bucket) {
-        return of(kind).computeIfAbsent(bucket, b -> BucketJournal.empty(dir(kind, b), maxSegmentBytes));
+        return of(kind).computeIfAbsent(bucket, b -> BucketJournal.empty(regionRoot, dir(kind, b), maxSegmentBytes));
     }
 
     /** Forgets a bucket (its files are about to be deleted) and closes its segments. */
@@ -64,7 +64,7 @@ final class Journals {
                 } catch (IllegalArgumentException e) {
                     continue; // not a bucket directory; leave it alone
                 }
-                buckets.put(bucket, BucketJournal.load(dir, maxSegmentBytes));
+                buckets.put(bucket, BucketJournal.load(regionRoot, dir, maxSegmentBytes));
             }
         } catch (NoSuchFileException e) {
             return buckets;

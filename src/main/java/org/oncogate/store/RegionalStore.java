@@ -107,8 +107,6 @@ public final class RegionalStore {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot encrypt " + kind.dirName() + " payload " + id, e);
         }
-        DurableFiles.createDirectories(regionRoot);
-        StoreNames.requireInside(regionRoot, journals.dir(kind, bucket));
         var location = journals.forWriting(kind, bucket).write(id, part, ciphertext);
         return new StoredPayload(kind, id, part, bucket, location.segment().path());
     }

@@ -30,14 +30,14 @@ class BucketJournalTest {
     @ParameterizedTest(name = "the last record cut {0} bytes short")
     @ValueSource(ints = {1, 5, 12, 13, 40, 99})
     void aTornTailIsSkippedAndTheJournalGoesOnInANewSegment(int cut) throws Exception {
-        BucketJournal journal = BucketJournal.empty(dir, LARGE);
+        BucketJournal journal = BucketJournal.empty(dir.getParent(), dir, LARGE);
         journal.write("job-1", "request", bytes("first", 100));
         journal.write("job-2", "request", bytes("second", 100));
         BucketJournal.Location last = journal.write("job-3", "request", bytes("third", 100));
         journal.close();
         truncate(last.segment().path(), Files.size(last.segment().path()) - cut); // a crash mid-append
 
-        BucketJournal restarted = BucketJournal.load(dir, LARGE);
+        BucketJournal restarted = BucketJournal.load(dir.getParent(), dir, LARGE);
         assertThat(read(restarted, "job-1")).contains(bytes("first", 100));
         assertThat(read(restarted, "job-2")).contains(bytes("second", 100));
         assertThat(restarted.find("job-3", "request")).as("the torn record").isEmpty();
@@ -46,21 +46,21 @@ class BucketJournalTest {
         assertThat(next.segment().path().getFileName()).as("never appended after a torn tail")
                 .hasToString(Segment.name(2));
         restarted.close();
-        BucketJournal again = BucketJournal.load(dir, LARGE);
+        BucketJournal again = BucketJournal.load(dir.getParent(), dir, LARGE);
         assertThat(read(again, "job-4")).contains(bytes("fourth", 100));
         assertThat(again.names()).extracting(BucketJournal.Name::id).containsExactlyInAnyOrder("job-1", "job-2", "job-4");
     }
 
     @Test
     void aDamagedRecordHidesNoOther() throws Exception {
-        BucketJournal journal = BucketJournal.empty(dir, LARGE);
+        BucketJournal journal = BucketJournal.empty(dir.getParent(), dir, LARGE);
         journal.write("job-1", "request", bytes("first", 500));
         BucketJournal.Location middle = journal.write("job-2", "request", bytes("second", 500));
         journal.write("job-3", "request", bytes("third", 500));
         journal.close();
         flipByte(middle.segment().path(), middle.offset() + 10);
 
-        BucketJournal restarted = BucketJournal.load(dir, LARGE);
+        BucketJournal restarted = BucketJournal.load(dir.getParent(), dir, LARGE);
         assertThat(read(restarted, "job-1")).contains(bytes("first", 500));
         assertThat(restarted.find("job-2", "request")).isEmpty();
         assertThat(read(restarted, "job-3")).as("the record after the damaged one").contains(bytes("third", 500));
@@ -68,14 +68,14 @@ class BucketJournalTest {
 
     @Test
     void segmentsRotateAndTheNewestRecordOfANameWins() throws Exception {
-        BucketJournal journal = BucketJournal.empty(dir, 4_000);
+        BucketJournal journal = BucketJournal.empty(dir.getParent(), dir, 4_000);
         for (int i = 0; i < 20; i++) {
             journal.write("job-" + (i % 5), "state", bytes("version " + i, 300));
         }
         journal.close();
         assertThat(segments()).as("rotated at 4,000 bytes").hasSizeGreaterThan(1);
 
-        BucketJournal restarted = BucketJournal.load(dir, 4_000);
+        BucketJournal restarted = BucketJournal.load(dir.getParent(), dir, 4_000);
         for (int job = 0; job < 5; job++) {
             assertThat(read(restarted, "job-" + job)).contains(bytes("version " + (15 + job), 300));
         }
@@ -84,7 +84,7 @@ class BucketJournalTest {
 
     @Test
     void concurrentWritesAreAllDurableAndWhole() throws Exception {
-        BucketJournal journal = BucketJournal.empty(dir, 50_000);
+        BucketJournal journal = BucketJournal.empty(dir.getParent(), dir, 50_000);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<BucketJournal.Location>> writes = IntStream.range(0, 400)
@@ -98,7 +98,7 @@ class BucketJournalTest {
         }
         journal.close();
 
-        BucketJournal restarted = BucketJournal.load(dir, 50_000);
+        BucketJournal restarted = BucketJournal.load(dir.getParent(), dir, 50_000);
         for (int i = 0; i < 400; i++) {
             assertThat(read(restarted, "job-" + i)).as("job-%d", i).contains(bytes("job " + i, 200 + i));
         }
@@ -106,13 +106,13 @@ class BucketJournalTest {
 
     @Test
     void filesThatAreNoSegmentsAndLinksAreNotRead() throws Exception {
-        BucketJournal journal = BucketJournal.empty(dir, LARGE);
+        BucketJournal journal = BucketJournal.empty(dir.getParent(), dir, LARGE);
         BucketJournal.Location first = journal.write("job-1", "request", bytes("first", 50));
         journal.close();
         Files.writeString(dir.resolve("notes.txt"), "not a segment");
         Files.createSymbolicLink(dir.resolve(Segment.name(7)), first.segment().path());
 
-        BucketJournal restarted = BucketJournal.load(dir, LARGE);
+        BucketJournal restarted = BucketJournal.load(dir.getParent(), dir, LARGE);
         assertThat(restarted.names()).containsExactly(new BucketJournal.Name("job-1", "request"));
         assertThat(restarted.find("job-1", "request").map(l -> l.segment().path())).contains(first.segment().path());
     }

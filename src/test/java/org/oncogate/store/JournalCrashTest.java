@@ -46,7 +46,7 @@ class JournalCrashTest {
                     acked.add(Long.parseLong(line.substring("acked ".length())));
                 }
             }
-            BucketJournal reopened = BucketJournal.load(dir, JournalWriterProcess.SEGMENT_BYTES);
+            BucketJournal reopened = BucketJournal.load(dir.getParent(), dir, JournalWriterProcess.SEGMENT_BYTES);
             for (long n : acked) {
                 var at = reopened.find(JournalWriterProcess.id(n), "request");
                 assertThat(at).as("acknowledged write %d after kill %d", n, kill + 1).isPresent();

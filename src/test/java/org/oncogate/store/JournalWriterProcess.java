@@ -26,7 +26,7 @@ public final class JournalWriterProcess {
     }
 
     public static void main(String[] args) throws Exception {
-        BucketJournal journal = BucketJournal.load(Path.of(args[0]), SEGMENT_BYTES);
+        BucketJournal journal = BucketJournal.load(Path.of(args[0]).getParent(), Path.of(args[0]), SEGMENT_BYTES);
         AtomicLong next = new AtomicLong(Long.parseLong(args[1]));
         System.out.println("ready");
         for (int t = 0; t < THREADS; t++) {
