@@ -44,7 +44,11 @@ class CodingConventionRulesTest {
         "Stomach, gastrectomy. Adenocarcinoma: Histological pattern observed: mucosecretor mucocelular with signet ring cells.; 8490",
         "Stomach, gastrectomy: mucocellular carcinoma of the gastric body, G3.; 8490",
         // negative: a tubular adenocarcinoma only partly mucocellular stays tubular
-        "Stomach: adenocarcinoma tubulare partim mucocellulare invasivum ventriculi (G3).; 8211"})
+        "Stomach: adenocarcinoma tubulare partim mucocellulare invasivum ventriculi (G3).; 8211",
+        // a pheochromocytoma outside the adrenal is an extra-adrenal paraganglioma (WHO)
+        "Interaortocaval retroperitoneal tumor, excision: pheochromocytoma (5 cm). No adrenal tissue identified.; 8693",
+        // negative: in the adrenal it stays a pheochromocytoma
+        "Left adrenal gland, adrenalectomy: pheochromocytoma (5 cm).; 8700"})
     void histologiesByRegistryConvention(String text, String histology) {
         assertThat(value(pathology(text), HISTOLOGY)).isEqualTo(histology);
     }
