@@ -45,6 +45,10 @@ class CodingConventionRulesTest {
         "Stomach, gastrectomy: mucocellular carcinoma of the gastric body, G3.; 8490",
         // negative: a tubular adenocarcinoma only partly mucocellular stays tubular
         "Stomach: adenocarcinoma tubulare partim mucocellulare invasivum ventriculi (G3).; 8211",
+        // the ICD-O-3 term itself, hyphenated, without its ", NOS"
+        "Lung, lobectomy. Histologic type: Bronchiolo-alveolar adenocarcinoma. Grade: G3.; 8250",
+        // negative: an alveolar adenocarcinoma is another code
+        "Lung, lobectomy. Histologic type: alveolar adenocarcinoma. Grade: G3.; 8251",
         // a pheochromocytoma outside the adrenal is an extra-adrenal paraganglioma (WHO)
         "Interaortocaval retroperitoneal tumor, excision: pheochromocytoma (5 cm). No adrenal tissue identified.; 8693",
         // negative: in the adrenal it stays a pheochromocytoma
