@@ -37,6 +37,13 @@ final class HistologyFinder {
             "(?i)\\b(?:acinar|papillary|micropapillary|solid|lepidic|bronchioloalveolar|bronchioalveolar)\\b");
     private static final int PATTERN_REACH = 150;
 
+    /**
+     * "In situ" written after a malignant term makes it the in situ form of the same morphology (the ICD-O-3 behaviour
+     * code matrix): "papillary carcinoma in-situ" is no invasive papillary carcinoma.
+     */
+    private static final Pattern IN_SITU_AFTER = Pattern.compile("(?i)\\s?[,-]?\\s?in[\\s-]?situ\\b");
+    private static final int IN_SITU_REACH = 12;
+
     private final Lexicon lexicon;
     private final PhraseMatcher matcher;
     /** Specificity below which a code is not generic: listed codes have 0, 1 or 2. */
@@ -78,6 +85,13 @@ final class HistologyFinder {
             if (!(next > 0 && tokens.get(next - 1).word() == NOT_A_KIND) && !Context.negated(text, match.start(), match.end())) {
                 LexiconEntry entry = match.entry();
                 double confidence = Confidence.term(match);
+                Matcher inSitu = IN_SITU_AFTER.matcher(text).region(match.end(), Math.min(text.length(), match.end() + IN_SITU_REACH));
+                if (entry.code().endsWith("/3") && inSitu.lookingAt()) {
+                    String code = entry.code().substring(0, 4) + "/2";
+                    String description = lexicon.find(code).map(LexiconEntry::description).orElse(entry.description() + ", in situ");
+                    mentions.add(mention(code, description, confidence, match.start(), inSitu.end()));
+                    continue;
+                }
                 mentions.add(mention(entry.code(), entry.description(), confidence, match.start(), match.end()));
                 next = nextToken(tokens, match.end(), next);
                 int limit = k + 1 < matches.size() ? matches.get(k + 1).start() : text.length();

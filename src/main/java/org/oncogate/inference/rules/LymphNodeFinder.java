@@ -88,6 +88,14 @@ final class LymphNodeFinder {
                     + "(?:is\\s+(?:present|identified)\\s+)?(?:in|to|involving)\\s+(?:(?!0\\b|no\\b|none\\b|zero\\b)[a-z0-9()-]+\\.?\\s+){0,4}?"
                     + NODE + "\\b");
     /**
+     * "Lymph node, left intramammary, excision: Metastatic adenocarcinoma", "Lymph nodes of lesser curvature: Metastasis of
+     * adenocarcinoma": a specimen part or field on the nodes whose finding is a metastasis; not "Lymph nodes: metastatic
+     * carcinoma not identified (0/12)" nor a synoptic label ("Lymph nodes: Metastases: 0").
+     */
+    private static final CuePattern NODES_PART_METASTATIC = CuePattern.startingWith("l",
+            "\\b" + NODE + "\\b[^.:\\n]{0,60}:\\s*-?\\s*" + METASTATIC + "\\b"
+                    + "(?![^.\\n:]{0,20}:)(?![^.\\n]{0,60}?(?:\\b(?:not|absent|negative|none|no)\\b|\\b0\\s?/|\\b0\\s+of\\b))");
+    /**
      * What follows a positive count whose only deposits are isolated tumour cells, pN0(i+) in AJCC: "2 of 3 lymph nodes
      * with isolated tumor cells only", "Axillary lymph nodes: 1/3, isolated tumor cells".
      */
@@ -130,7 +138,7 @@ final class LymphNodeFinder {
         for (CuePattern negative : List.of(NODES_NEGATIVE, NEGATIVE_IN_NODES, BENIGN_NODES, FREE_NODES)) {
             regions.forEachMatch(text, negative, m -> mentions.add(mention(false, m.start(), m.end())));
         }
-        for (CuePattern positive : List.of(NODES_WITH_METASTASIS, METASTASIS_IN_NODES)) {
+        for (CuePattern positive : List.of(NODES_WITH_METASTASIS, METASTASIS_IN_NODES, NODES_PART_METASTATIC)) {
             regions.forEachMatch(text, positive, m -> {
                 if (!overlaps(counts, m) && !Context.negated(text, m.start(), m.end())) {
                     mentions.add(mention(true, m.start(), m.end()));

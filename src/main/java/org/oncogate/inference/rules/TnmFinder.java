@@ -11,7 +11,7 @@ import org.oncogate.job.InferenceType;
 
 /**
  * Finds TNM categories: {@code pT2 N0 M0}, {@code pT3pN1aM0}, {@code ypT1c}, {@code cT2N1M0},
- * {@code Primary tumor (pT): pT2}, OCR {@code pNO}, {@code pT1b(m)}, {@code pN0(i+)}, {@code pN1mi}, {@code pTis}.
+ * {@code Primary tumor (pT): pT2}, OCR {@code pNO} and {@code pNI}, {@code pT1b(m)}, {@code pN0(i+)}, {@code pN1mi}, {@code pTis}.
  *
  * <p>Components written next to each other (T before N before M, separated by at most a few spaces or
  * commas, or by L/V/R/G descriptors) form one expression. To avoid false positives ("T2-weighted",
@@ -36,7 +36,7 @@ final class TnmFinder {
             "(?:(?<![A-Za-z0-9])|\\G)(?:(?<prefix>" + PREFIX + ")(?<psp> ?))?"
                     + "(?:T(?<tsp>\\s?)(?<t>[iI][sS]|[0-4]|[Xx]|[lI])(?:[a-dA-D][1-3]?)?(?:mi)?"
                     + "(?:\\s?\\((?:[A-Za-z]{1,6}|\\d{1,2})\\))?"
-                    + "|N(?<nsp>\\s?)(?<n>[0-3]|[Xx]|[Oo])[a-cA-C]?(?:mi|\\(mi\\))?"
+                    + "|N(?<nsp>\\s?)(?<n>[0-3]|[Xx]|[Oo]|[lI])[a-cA-C]?(?:mi|\\(mi\\))?"
                     + "(?:i[+-]|\\s?\\((?:i[+-]|mol[+-]|sn|f|\\d{1,2}\\s?/\\s?\\d{1,3})\\)){0,3}"
                     + "|M(?<msp>\\s?)(?<m>[01]|[Xx]|[Oo])[a-dA-D]?(?:\\s?\\((?:i\\+|cy\\+|[A-Z]{3})\\))?)"
                     + "(?=[^A-Za-z0-9]|$|" + PREFIX + "?[NM][0-3XxOo]|" + DESCRIPTOR + "|(?<=[pP]T[0-4][a-d]?)N[A-Z](?![A-Za-z]))");
@@ -247,9 +247,11 @@ final class TnmFinder {
 
     /**
      * OCR letters need a prefix in the expression or, for N and M, a category written with a digit just
-     * before ("T1 NO MX", "T2N0MO"); a space after the prefix or between letter and value needs a lower-case p or c
-     * prefix of the component's own ("p T 2", "pN 0") or a staging label before the expression
-     * ("Pathological Staging (pTNM): T 2c"): "CT 2 cm" is a CT scan, "a T2 lesion" an MRI finding.
+     * before ("T1 NO MX", "T2N0MO"); any OCR letter on T needs the component's own prefix, and l or I for 1 on N a
+     * lower-case one ("pNI", "ypNl": "PNI" is perineural invasion; M is not so read, "MI" and "RPMI" being words); a
+     * space after the prefix or between letter and value needs a lower-case p or c prefix of the component's own
+     * ("p T 2", "pN 0") or a staging label before the expression ("Pathological Staging (pTNM): T 2c"): "CT 2 cm" is
+     * a CT scan, "a T2 lesion" an MRI finding.
      */
     private static boolean readable(TnmComponent component, boolean expressionPrefix, boolean afterCategory,
             boolean labelled) {
@@ -261,6 +263,9 @@ final class TnmFinder {
         }
         boolean lowerPrefix = component.prefix() != null && !component.prefix().equals("a")
                 && Character.isLowerCase(component.prefix().charAt(0));
+        if (component.ocr() && component.axis() == 'N' && !component.raw().equalsIgnoreCase("O") && !lowerPrefix) {
+            return false;
+        }
         boolean spaced = component.spaced() || component.prefixSpaced();
         return !spaced || lowerPrefix || (labelled && component.prefix() == null);
     }

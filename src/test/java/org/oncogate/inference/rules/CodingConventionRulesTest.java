@@ -44,7 +44,19 @@ class CodingConventionRulesTest {
         "Stomach, gastrectomy. Adenocarcinoma: Histological pattern observed: mucosecretor mucocelular with signet ring cells.; 8490",
         "Stomach, gastrectomy: mucocellular carcinoma of the gastric body, G3.; 8490",
         // negative: a tubular adenocarcinoma only partly mucocellular stays tubular
-        "Stomach: adenocarcinoma tubulare partim mucocellulare invasivum ventriculi (G3).; 8211"})
+        "Stomach: adenocarcinoma tubulare partim mucocellulare invasivum ventriculi (G3).; 8211",
+        // "in situ" after a malignant term makes it in situ (the ICD-O-3 behaviour matrix): the invasive tumour is the ductal one
+        "Breast, lumpectomy: papillary carcinoma in-situ, 1 cm. The papillary carcinoma in situ reaches the margin. Other breast: infiltrating ductal carcinoma, grade 2.; 8500",
+        // negative: "in" starting another phrase leaves the papillary carcinoma invasive
+        "Breast, lumpectomy: papillary carcinoma in the upper quadrant. Other breast: ductal carcinoma in situ.; 8260",
+        // the ICD-O-3 term itself, hyphenated, without its ", NOS"
+        "Lung, lobectomy. Histologic type: Bronchiolo-alveolar adenocarcinoma. Grade: G3.; 8250",
+        // negative: an alveolar adenocarcinoma is another code
+        "Lung, lobectomy. Histologic type: alveolar adenocarcinoma. Grade: G3.; 8251",
+        // a pheochromocytoma outside the adrenal is an extra-adrenal paraganglioma (WHO)
+        "Interaortocaval retroperitoneal tumor, excision: pheochromocytoma (5 cm). No adrenal tissue identified.; 8693",
+        // negative: in the adrenal it stays a pheochromocytoma
+        "Left adrenal gland, adrenalectomy: pheochromocytoma (5 cm).; 8700"})
     void histologiesByRegistryConvention(String text, String histology) {
         assertThat(value(pathology(text), HISTOLOGY)).isEqualTo(histology);
     }

@@ -82,6 +82,10 @@ class LymphNodeRulesTest {
         "Left supraclavicular lymph node showing metastatic carcinoma.; N+; lymph node showing metastatic",
         "Metastatic squamous cell carcinoma involving two peribronchial lymph nodes.; N+; "
                 + "Metastatic squamous cell carcinoma involving two peribronchial lymph nodes",
+        // a specimen part or field on the nodes whose finding is a metastasis
+        "Lymph node, left intramammary, excision: Metastatic adenocarcinoma.; N+; Lymph node, left intramammary, excision: Metastatic",
+        "Lymph nodes of lesser curvature: Metastasis of adenocarcinoma with capsule perforation: (8/9).; N+; "
+                + "Lymph nodes of lesser curvature: Metastasis",
         // a positive count of isolated tumour cells only is pN0(i+)
         "Sentinel biopsy: two of three lymph nodes with isolated tumor cells only.; N0; two of three lymph nodes",
         "Axillary lymph nodes: 1/3, isolated tumor cells.; N0; lymph nodes: 1/3",
@@ -133,6 +137,10 @@ class LymphNodeRulesTest {
         // synoptic labels with a zero, and "number of ... with" without a count, are no positive finding
         "Total number of lymph nodes containing metastatic carcinoma: 0 (0/2).; N0",
         "Number of lymph nodes with macrometastases: 0.; None",
+        // a part on the nodes naming a metastasis not found, or none in a count, or a synoptic label
+        "Lymph nodes, regional, dissection: metastatic carcinoma not identified.; None",
+        "Lymph nodes, axillary, dissection: metastatic carcinoma, 0/14 lymph nodes.; N0",
+        "Lymph nodes: Metastases: 0.; None",
         // micrometastases are N1mi, not isolated tumour cells
         "Sentinel lymph nodes: 1/2, micrometastasis (1.5 mm).; N+",
         "Sentinel lymph nodes: 1/2. Total lymph nodes: 1/2. Type of metastasis: macrometastasis.; N+",

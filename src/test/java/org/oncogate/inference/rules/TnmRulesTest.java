@@ -131,6 +131,20 @@ class TnmRulesTest {
     }
 
     @Test
+    void ocrLetterIOrLForOneOnNAfterALowerCasePrefix() {
+        // OCR reads the 1 of pN1 as I or l, as it reads the 0 of pN0 as O
+        for (String written : List.of("pNI", "pNl", "pNla", "ypNI")) {
+            String text = "Tumor classification: pT2, " + written + ", R0.";
+            PatientResult result = pathology(text);
+            assertThat(value(result, PATHOLOGIC_STAGE_N)).as(written).isEqualTo("N+");
+            assertThat(evidenceWords(text, result, PATHOLOGIC_STAGE_N)).isEqualTo(written);
+        }
+        // negative: "PNI" is perineural invasion, and an M is not so read ("MI", the RPMI medium)
+        assertThat(value(pathology("Margins free. LVI: absent. PNI: present."), PATHOLOGIC_STAGE_N)).isEqualTo(Inference.NONE);
+        assertThat(value(pathology("Classification pT2 pN0 pMI, tissue kept in RPMI."), PATHOLOGIC_STAGE_M)).isEqualTo(Inference.NONE);
+    }
+
+    @Test
     void descriptorsInsideAnExpressionDoNotBreakIt() {
         String text = "classification: NOS, G II, pT2NOLOVORO.";
         PatientResult result = pathology(text);
