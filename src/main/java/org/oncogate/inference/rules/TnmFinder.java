@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.oncogate.job.ClinicalType;
@@ -32,14 +33,20 @@ final class TnmFinder {
     private static final String PREFIX = "(?:[yr]?[pc]|a|[YR]?[PC])";
     /** Lymphatic, venous, perineural invasion, residual tumour and grade, often written inside a TNM expression. */
     private static final String DESCRIPTOR = "(?:L|V|Pn|R|G)[0-4XxO]";
-    private static final Pattern COMPONENT = Pattern.compile(
-            "(?:(?<![A-Za-z0-9])|\\G)(?:(?<prefix>" + PREFIX + ")(?<psp> ?))?"
-                    + "(?:T(?<tsp>\\s?)(?<t>[iI][sS]|[0-4]|[Xx]|[lI])(?:[a-dA-D][1-3]?)?(?:mi)?"
+    /** A component from its axis letter on: the letter, its value, their suffixes and what may follow. */
+    private static final String AXIS_ON = "(?:T(?<tsp>\\s?)(?<t>[iI][sS]|[0-4]|[Xx]|[lI])(?:[a-dA-D][1-3]?)?(?:mi)?"
                     + "(?:\\s?\\((?:[A-Za-z]{1,6}|\\d{1,2})\\))?"
                     + "|N(?<nsp>\\s?)(?<n>[0-3]|[Xx]|[Oo])[a-cA-C]?(?:mi|\\(mi\\))?"
                     + "(?:i[+-]|\\s?\\((?:i[+-]|mol[+-]|sn|f|\\d{1,2}\\s?/\\s?\\d{1,3})\\)){0,3}"
                     + "|M(?<msp>\\s?)(?<m>[01]|[Xx]|[Oo])[a-dA-D]?(?:\\s?\\((?:i\\+|cy\\+|[A-Z]{3})\\))?)"
-                    + "(?=[^A-Za-z0-9]|$|" + PREFIX + "?[NM][0-3XxOo]|" + DESCRIPTOR + "|(?<=[pP]T[0-4][a-d]?)N[A-Z](?![A-Za-z]))");
+                    + "(?=[^A-Za-z0-9]|$|" + PREFIX + "?[NM][0-3XxOo]|" + DESCRIPTOR + "|(?<=[pP]T[0-4][a-d]?)N[A-Z](?![A-Za-z]))";
+    private static final Pattern COMPONENT = Pattern.compile(
+            "(?:(?<![A-Za-z0-9])|\\G)(?:(?<prefix>" + PREFIX + ")(?<psp> ?))?" + AXIS_ON);
+    /**
+     * Where a component's axis letter stands, the rest of it matches from there on its own: most capitals T, N and M
+     * followed by a value character start a word ("TISSUE", "NODE", "Moderately"), and the windows of such are left out.
+     */
+    private static final Pattern AXIS_ON_PATTERN = Pattern.compile(AXIS_ON);
     /** The characters a category value starts with, on any axis. */
     private static final String VALUE_CHARACTERS = "01234XxOoIil";
     /** A prefix ("yp ") stands at most this far before the axis letter; a component's suffixes end within the reach after it. */
@@ -98,7 +105,9 @@ final class TnmFinder {
     /** The components of the text, grouped into expressions. */
     private static List<List<TnmComponent>> expressions(String text) {
         List<TnmComponent> components = new ArrayList<>();
-        Regions.around(text, "TNM", i -> trigger(text, i), PREFIX_REACH, COMPONENT_REACH).forEachMatch(text, COMPONENT, m -> {
+        Matcher axisOn = AXIS_ON_PATTERN.matcher(text).useTransparentBounds(true);
+        IntPredicate trigger = i -> trigger(text, i) && axisOn.region(i, text.length()).lookingAt();
+        Regions.around(text, "TNM", trigger, PREFIX_REACH, COMPONENT_REACH).forEachMatch(text, COMPONENT, m -> {
             boolean insideWord = m.start() > 0 && m.start() == m.regionStart()
                     && Character.isLetterOrDigit(text.charAt(m.start() - 1)); // \G at the region's start
             if (!insideWord) {
