@@ -59,10 +59,15 @@ final class TnmFinder {
             "^\\s*(?:(?:and|or|to|-|\u2013|/)\\s*" + PREFIX + "?[TNM][0-4Xx]|\\(?(?:if|when)\\b)");
     private static final Pattern ENUMERATION_BEFORE = Pattern.compile(
             "[TNM][0-4Xx][a-d]?\\s*(?:and|or|to|-|\u2013|/)\\s*$");
-    private static final Pattern STAGING_LABEL = Pattern.compile(
-            "(?i)(?:\\btnm\\b|\\bstag(?:e|ing)\\b|\\bprimary tumou?r\\b|\\bregional lymph nodes?\\b|\\bdistant metastas[ie]s\\b"
-                    + "|\\bajcc\\b|\\bcategory\\b|\\(\\s*p?[tnm]\\s*\\)|\\bpatholog\\w*\\s+[tnm]\\b|\\bextent of invasion\\b"
-                    + "|\\b(?:tumou?r\\s+)?extension\\s*:|\\btumou?r\\s+extent\\b|(?<![A-Za-z])[TNM]\\s?[.:]\\s*$)");
+    /**
+     * A staging label before an expression, in words: "TNM", "stage", "primary tumor", "AJCC", "pathologic T"; searched
+     * at word starts only ({@link CuePattern}), as most of the look-back is other words.
+     */
+    private static final CuePattern STAGING_WORDS = CuePattern.startingWith("tsprdace",
+            "\\b(?:tnm\\b|stag(?:e|ing)\\b|primary tumou?r\\b|regional lymph nodes?\\b|distant metastas[ie]s\\b|ajcc\\b|category\\b"
+                    + "|patholog\\w*\\s+[tnm]\\b|extent of invasion\\b|(?:tumou?r\\s+)?extension\\s*:|tumou?r\\s+extent\\b)");
+    /** A staging label naming the axis alone: "(pT)", "(N)", or "T:" right before the expression. */
+    private static final Pattern AXIS_LABEL = Pattern.compile("(?i)\\(\\s*p?[tnm]\\s*\\)|(?<![A-Za-z])[TNM]\\s?[.:]\\s*$");
     private static final int LABEL_WINDOW = 60;
     /** "T2, NOS": a category without its subcategory, as registries write it. */
     private static final Pattern NOS_AFTER = Pattern.compile("^\\s?,?\\s?NOS\\b");
@@ -91,9 +96,12 @@ final class TnmFinder {
         List<List<TnmComponent>> expressions = expressions(text);
         Set<TnmComponent> legend = legend(text, expressions);
         for (List<TnmComponent> expression : expressions) {
-            if (!legend.contains(expression.get(0))
-                    && isStatement(text, expression, clinicalType == ClinicalType.PATHOLOGY_REPORT)) {
-                resolve(expression, documentKind, labelled(text, expression.get(0).start()), mentions);
+            if (legend.contains(expression.get(0))) {
+                continue;
+            }
+            boolean labelled = labelled(text, expression.get(0).start());
+            if (isStatement(text, expression, labelled, clinicalType == ClinicalType.PATHOLOGY_REPORT)) {
+                resolve(expression, documentKind, labelled, mentions);
             }
         }
         Regions.around(text, "sS", i -> Regions.wordAt(text, i, "stage"), 4, 16).forEachMatch(text, AXIS_STAGE, m -> resolve(
@@ -190,7 +198,8 @@ final class TnmFinder {
         return "TNM".indexOf(axis);
     }
 
-    private static boolean isStatement(String text, List<TnmComponent> expression, boolean pathology) {
+    /** Whether an expression states categories; {@code labelled}: a staging label stands before it. */
+    private static boolean isStatement(String text, List<TnmComponent> expression, boolean labelled, boolean pathology) {
         TnmComponent first = expression.get(0);
         TnmComponent last = expression.get(expression.size() - 1);
         String after = text.substring(last.end(), Math.min(text.length(), last.end() + 12));
@@ -203,7 +212,7 @@ final class TnmFinder {
                 && NODE_STATION_AFTER.matcher(text.substring(first.end(), Math.min(text.length(), first.end() + 60))).find()) {
             return false;
         }
-        return prefixed || expression.size() > 1 || labelled(text, first.start())
+        return prefixed || expression.size() > 1 || labelled
                 || (pathology && enclosed(text, first.start(), last.end()))
                 || NOS_AFTER.matcher(text.substring(last.end(), Math.min(text.length(), last.end() + 8))).find();
     }
@@ -213,10 +222,11 @@ final class TnmFinder {
         return start > 0 && end < text.length() && text.charAt(start - 1) == '(' && text.charAt(end) == ')';
     }
 
+    /** Whether a staging label stands before {@code start} on its line, within {@link #LABEL_WINDOW} characters. */
     private static boolean labelled(String text, int start) {
-        int from = Math.max(0, start - LABEL_WINDOW);
-        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        return STAGING_LABEL.matcher(text.substring(Math.max(from, lineStart), start)).find();
+        int from = Math.max(Math.max(0, start - LABEL_WINDOW), text.lastIndexOf('\n', start - 1) + 1);
+        // the region's bounds are opaque and anchoring: the look-back is searched as if it were the whole text
+        return STAGING_WORDS.findsIn(text, from, start) || AXIS_LABEL.matcher(text).region(from, start).find();
     }
 
     /** Adds a mention per assessable component, with its kind resolved from prefixes and document. */
