@@ -49,6 +49,8 @@ final class TumourSizeFinder {
             CuePattern.startingWith("actm", "\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*(?:[a-z-]++\\s*+,?+\\s*+){1,3}" + SIZE
                     + "\\s+(?:in\\s+)?(?:greatest\\s+|maximum\\s+|largest\\s+)?(?:dimension|diameter)"));
     private static final Pattern DIMENSION = Pattern.compile(NUMBER);
+    /** The characters {@code \s} matches (without the UNICODE_CHARACTER_CLASS flag). */
+    private static final String REGEX_SPACE = " \t\n\u000B\f\r";
     /** The longest pattern before its unit. */
     private static final int REACH = 140;
 
@@ -61,8 +63,23 @@ final class TumourSizeFinder {
         return sizes;
     }
 
+    /**
+     * Where {@link #SIZE} may end: a unit after a digit (and perhaps spaces), not followed by a word character; not
+     * "immunohistochemistry" or "comments", nor a unit written without a number.
+     */
     private static boolean unit(String text, int i) {
-        return (Regions.wordAt(text, i, "cm") || Regions.wordAt(text, i, "mm"));
+        if (!Regions.wordAt(text, i, "cm") && !Regions.wordAt(text, i, "mm")) {
+            return false;
+        }
+        int after = i + 2;
+        if (after < text.length() && CuePattern.asciiWord(text.charAt(after))) {
+            return false; // \b fails there whichever letters and digits it counts as word characters
+        }
+        int before = i - 1;
+        while (before >= 0 && REGEX_SPACE.indexOf(text.charAt(before)) >= 0) {
+            before--;
+        }
+        return before >= 0 && text.charAt(before) >= '0' && text.charAt(before) <= '9';
     }
 
     private static Size size(Matcher m) {
