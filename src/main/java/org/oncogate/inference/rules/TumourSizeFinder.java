@@ -49,8 +49,6 @@ final class TumourSizeFinder {
             CuePattern.startingWith("actm", "\\b(?:carcinoma|adenocarcinoma|tumou?r|mass)\\s*,?\\s*(?:[a-z-]++\\s*+,?+\\s*+){1,3}" + SIZE
                     + "\\s+(?:in\\s+)?(?:greatest\\s+|maximum\\s+|largest\\s+)?(?:dimension|diameter)"));
     private static final Pattern DIMENSION = Pattern.compile(NUMBER);
-    /** The characters {@code \s} matches (without the UNICODE_CHARACTER_CLASS flag). */
-    private static final String REGEX_SPACE = " \t\n\u000B\f\r";
     /** The longest pattern before its unit. */
     private static final int REACH = 140;
 
@@ -76,7 +74,7 @@ final class TumourSizeFinder {
             return false; // \b fails there whichever letters and digits it counts as word characters
         }
         int before = i - 1;
-        while (before >= 0 && REGEX_SPACE.indexOf(text.charAt(before)) >= 0) {
+        while (before >= 0 && Regions.regexSpace(text.charAt(before))) {
             before--;
         }
         return before >= 0 && text.charAt(before) >= '0' && text.charAt(before) <= '9';
