@@ -77,6 +77,11 @@ final class Regions {
         return nearest;
     }
 
+    /** Whether {@code c} is one of the characters {@code \s} matches (without the UNICODE_CHARACTER_CLASS flag). */
+    static boolean regexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
     /** Whether {@code word} (lower case ASCII letters) starts at {@code i}, ignoring case. */
     static boolean wordAt(String text, int i, String word) {
         return (text.charAt(i) | 0x20) == word.charAt(0) && text.regionMatches(true, i, word, 0, word.length());

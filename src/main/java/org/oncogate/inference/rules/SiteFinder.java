@@ -50,7 +50,7 @@ final class SiteFinder {
 
     List<Mention> find(String text, List<Token> tokens, List<Mention> histology) {
         List<Mention> mentions = new ArrayList<>();
-        Regions.around(text, "C", i -> true, 0, CODE_LENGTH).forEachMatch(text, CODE, code -> {
+        Regions.around(text, "C", i -> codeStart(text, i), 0, CODE_LENGTH).forEachMatch(text, CODE, code -> {
             String topography = "C" + code.group("category") + "." + code.group("subsite");
             int start = code.start();
             int end = code.end();
@@ -72,6 +72,15 @@ final class SiteFinder {
             mentions.add(mention(match.entry(), Math.min(Confidence.SITE_TERM_MAX, confidence), match.start(), match.end(), label == Context.SiteLabel.FIELD));
         }
         return mentions;
+    }
+
+    /**
+     * Whether a {@link #CODE} may start at the "C" at {@code i}: a digit follows, perhaps after one space ("C34.1",
+     * "C 50.9"); most capital Cs of a report written in capitals start a word.
+     */
+    private static boolean codeStart(String text, int i) {
+        int digit = i + 1 < text.length() && Regions.regexSpace(text.charAt(i + 1)) ? i + 2 : i + 1;
+        return digit < text.length() && text.charAt(digit) >= '0' && text.charAt(digit) <= '9';
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.oncogate.job.ClinicalType;
@@ -32,14 +33,20 @@ final class TnmFinder {
     private static final String PREFIX = "(?:[yr]?[pc]|a|[YR]?[PC])";
     /** Lymphatic, venous, perineural invasion, residual tumour and grade, often written inside a TNM expression. */
     private static final String DESCRIPTOR = "(?:L|V|Pn|R|G)[0-4XxO]";
-    private static final Pattern COMPONENT = Pattern.compile(
-            "(?:(?<![A-Za-z0-9])|\\G)(?:(?<prefix>" + PREFIX + ")(?<psp> ?))?"
-                    + "(?:T(?<tsp>\\s?)(?<t>[iI][sS]|[0-4]|[Xx]|[lI])(?:[a-dA-D][1-3]?)?(?:mi)?"
+    /** A component from its axis letter on: the letter, its value, their suffixes and what may follow. */
+    private static final String AXIS_ON = "(?:T(?<tsp>\\s?)(?<t>[iI][sS]|[0-4]|[Xx]|[lI])(?:[a-dA-D][1-3]?)?(?:mi)?"
                     + "(?:\\s?\\((?:[A-Za-z]{1,6}|\\d{1,2})\\))?"
                     + "|N(?<nsp>\\s?)(?<n>[0-3]|[Xx]|[Oo]|[lI])[a-cA-C]?(?:mi|\\(mi\\))?"
                     + "(?:i[+-]|\\s?\\((?:i[+-]|mol[+-]|sn|f|\\d{1,2}\\s?/\\s?\\d{1,3})\\)){0,3}"
                     + "|M(?<msp>\\s?)(?<m>[01]|[Xx]|[Oo])[a-dA-D]?(?:\\s?\\((?:i\\+|cy\\+|[A-Z]{3})\\))?)"
-                    + "(?=[^A-Za-z0-9]|$|" + PREFIX + "?[NM][0-3XxOo]|" + DESCRIPTOR + "|(?<=[pP]T[0-4][a-d]?)N[A-Z](?![A-Za-z]))");
+                    + "(?=[^A-Za-z0-9]|$|" + PREFIX + "?[NM][0-3XxOo]|" + DESCRIPTOR + "|(?<=[pP]T[0-4][a-d]?)N[A-Z](?![A-Za-z]))";
+    private static final Pattern COMPONENT = Pattern.compile(
+            "(?:(?<![A-Za-z0-9])|\\G)(?:(?<prefix>" + PREFIX + ")(?<psp> ?))?" + AXIS_ON);
+    /**
+     * Where a component's axis letter stands, the rest of it matches from there on its own: most capitals T, N and M
+     * followed by a value character start a word ("TISSUE", "NODE", "Moderately"), and the windows of such are left out.
+     */
+    private static final Pattern AXIS_ON_PATTERN = Pattern.compile(AXIS_ON);
     /** The characters a category value starts with, on any axis. */
     private static final String VALUE_CHARACTERS = "01234XxOoIil";
     /** A prefix ("yp ") stands at most this far before the axis letter; a component's suffixes end within the reach after it. */
@@ -52,10 +59,15 @@ final class TnmFinder {
             "^\\s*(?:(?:and|or|to|-|\u2013|/)\\s*" + PREFIX + "?[TNM][0-4Xx]|\\(?(?:if|when)\\b)");
     private static final Pattern ENUMERATION_BEFORE = Pattern.compile(
             "[TNM][0-4Xx][a-d]?\\s*(?:and|or|to|-|\u2013|/)\\s*$");
-    private static final Pattern STAGING_LABEL = Pattern.compile(
-            "(?i)(?:\\btnm\\b|\\bstag(?:e|ing)\\b|\\bprimary tumou?r\\b|\\bregional lymph nodes?\\b|\\bdistant metastas[ie]s\\b"
-                    + "|\\bajcc\\b|\\bcategory\\b|\\(\\s*p?[tnm]\\s*\\)|\\bpatholog\\w*\\s+[tnm]\\b|\\bextent of invasion\\b"
-                    + "|\\b(?:tumou?r\\s+)?extension\\s*:|\\btumou?r\\s+extent\\b|(?<![A-Za-z])[TNM]\\s?[.:]\\s*$)");
+    /**
+     * A staging label before an expression, in words: "TNM", "stage", "primary tumor", "AJCC", "pathologic T"; searched
+     * at word starts only ({@link CuePattern}), as most of the look-back is other words.
+     */
+    private static final CuePattern STAGING_WORDS = CuePattern.startingWith("tsprdace",
+            "\\b(?:tnm\\b|stag(?:e|ing)\\b|primary tumou?r\\b|regional lymph nodes?\\b|distant metastas[ie]s\\b|ajcc\\b|category\\b"
+                    + "|patholog\\w*\\s+[tnm]\\b|extent of invasion\\b|(?:tumou?r\\s+)?extension\\s*:|tumou?r\\s+extent\\b)");
+    /** A staging label naming the axis alone: "(pT)", "(N)", or "T:" right before the expression. */
+    private static final Pattern AXIS_LABEL = Pattern.compile("(?i)\\(\\s*p?[tnm]\\s*\\)|(?<![A-Za-z])[TNM]\\s?[.:]\\s*$");
     private static final int LABEL_WINDOW = 60;
     /** "T2, NOS": a category without its subcategory, as registries write it. */
     private static final Pattern NOS_AFTER = Pattern.compile("^\\s?,?\\s?NOS\\b");
@@ -84,9 +96,12 @@ final class TnmFinder {
         List<List<TnmComponent>> expressions = expressions(text);
         Set<TnmComponent> legend = legend(text, expressions);
         for (List<TnmComponent> expression : expressions) {
-            if (!legend.contains(expression.get(0))
-                    && isStatement(text, expression, clinicalType == ClinicalType.PATHOLOGY_REPORT)) {
-                resolve(expression, documentKind, labelled(text, expression.get(0).start()), mentions);
+            if (legend.contains(expression.get(0))) {
+                continue;
+            }
+            boolean labelled = labelled(text, expression.get(0).start());
+            if (isStatement(text, expression, labelled, clinicalType == ClinicalType.PATHOLOGY_REPORT)) {
+                resolve(expression, documentKind, labelled, mentions);
             }
         }
         Regions.around(text, "sS", i -> Regions.wordAt(text, i, "stage"), 4, 16).forEachMatch(text, AXIS_STAGE, m -> resolve(
@@ -98,7 +113,9 @@ final class TnmFinder {
     /** The components of the text, grouped into expressions. */
     private static List<List<TnmComponent>> expressions(String text) {
         List<TnmComponent> components = new ArrayList<>();
-        Regions.around(text, "TNM", i -> trigger(text, i), PREFIX_REACH, COMPONENT_REACH).forEachMatch(text, COMPONENT, m -> {
+        Matcher axisOn = AXIS_ON_PATTERN.matcher(text).useTransparentBounds(true);
+        IntPredicate trigger = i -> trigger(text, i) && axisOn.region(i, text.length()).lookingAt();
+        Regions.around(text, "TNM", trigger, PREFIX_REACH, COMPONENT_REACH).forEachMatch(text, COMPONENT, m -> {
             boolean insideWord = m.start() > 0 && m.start() == m.regionStart()
                     && Character.isLetterOrDigit(text.charAt(m.start() - 1)); // \G at the region's start
             if (!insideWord) {
@@ -181,7 +198,8 @@ final class TnmFinder {
         return "TNM".indexOf(axis);
     }
 
-    private static boolean isStatement(String text, List<TnmComponent> expression, boolean pathology) {
+    /** Whether an expression states categories; {@code labelled}: a staging label stands before it. */
+    private static boolean isStatement(String text, List<TnmComponent> expression, boolean labelled, boolean pathology) {
         TnmComponent first = expression.get(0);
         TnmComponent last = expression.get(expression.size() - 1);
         String after = text.substring(last.end(), Math.min(text.length(), last.end() + 12));
@@ -194,7 +212,7 @@ final class TnmFinder {
                 && NODE_STATION_AFTER.matcher(text.substring(first.end(), Math.min(text.length(), first.end() + 60))).find()) {
             return false;
         }
-        return prefixed || expression.size() > 1 || labelled(text, first.start())
+        return prefixed || expression.size() > 1 || labelled
                 || (pathology && enclosed(text, first.start(), last.end()))
                 || NOS_AFTER.matcher(text.substring(last.end(), Math.min(text.length(), last.end() + 8))).find();
     }
@@ -204,10 +222,11 @@ final class TnmFinder {
         return start > 0 && end < text.length() && text.charAt(start - 1) == '(' && text.charAt(end) == ')';
     }
 
+    /** Whether a staging label stands before {@code start} on its line, within {@link #LABEL_WINDOW} characters. */
     private static boolean labelled(String text, int start) {
-        int from = Math.max(0, start - LABEL_WINDOW);
-        int lineStart = text.lastIndexOf('\n', start - 1) + 1;
-        return STAGING_LABEL.matcher(text.substring(Math.max(from, lineStart), start)).find();
+        int from = Math.max(Math.max(0, start - LABEL_WINDOW), text.lastIndexOf('\n', start - 1) + 1);
+        // the region's bounds are opaque and anchoring: the look-back is searched as if it were the whole text
+        return STAGING_WORDS.findsIn(text, from, start) || AXIS_LABEL.matcher(text).region(from, start).find();
     }
 
     /** Adds a mention per assessable component, with its kind resolved from prefixes and document. */

@@ -61,8 +61,23 @@ final class TumourSizeFinder {
         return sizes;
     }
 
+    /**
+     * Where {@link #SIZE} may end: a unit after a digit (and perhaps spaces), not followed by a word character; not
+     * "immunohistochemistry" or "comments", nor a unit written without a number.
+     */
     private static boolean unit(String text, int i) {
-        return (Regions.wordAt(text, i, "cm") || Regions.wordAt(text, i, "mm"));
+        if (!Regions.wordAt(text, i, "cm") && !Regions.wordAt(text, i, "mm")) {
+            return false;
+        }
+        int after = i + 2;
+        if (after < text.length() && CuePattern.asciiWord(text.charAt(after))) {
+            return false; // \b fails there whichever letters and digits it counts as word characters
+        }
+        int before = i - 1;
+        while (before >= 0 && Regions.regexSpace(text.charAt(before))) {
+            before--;
+        }
+        return before >= 0 && text.charAt(before) >= '0' && text.charAt(before) <= '9';
     }
 
     private static Size size(Matcher m) {
