@@ -65,13 +65,10 @@ import org.oncogate.usage.UsageReport;
  */
 public class OncogateConfiguration implements CamelConfiguration {
 
-    private static final String INFERENCE_CONSUMERS = "oncogate.inference.consumers";
-
     @Override
     public void configure(CamelContext context) throws Exception {
         Registry registry = context.getRegistry();
         Config config = new Config(context.getPropertiesComponent());
-        inferenceConsumers(context, config);
         Clock clock = registry.lookupByNameAndType("clock", Clock.class);
         if (clock == null) {
             clock = Clock.systemUTC();
@@ -109,19 +106,6 @@ public class OncogateConfiguration implements CamelConfiguration {
         fhirChannel(context, config, fhirSources, subscriptions, jobs, usage, region, clock);
         HttpConnectionLimits.install(context, config.getInt("camel.server.port"), new HttpConnectionLimits.Settings(config.getInt("oncogate.http.max-connections"),
                 config.duration("oncogate.http.read-timeout"), config.duration("oncogate.http.idle-timeout")), usage);
-    }
-
-    /**
-     * {@code oncogate.inference.consumers = auto} (the default) becomes, for the rules engine, half the cores, at
-     * least one: inference threads on every core delay the intakes' acknowledgements, which need only the store.
-     * For the remote engine, whose threads mostly wait for the service, it stays 2, as before. A number is kept.
-     */
-    private static void inferenceConsumers(CamelContext context, Config config) {
-        if (config.get(INFERENCE_CONSUMERS).equals("auto")) {
-            int consumers = config.get("oncogate.inference.engine").equals("remote") ? 2
-                    : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-            context.getPropertiesComponent().addOverrideProperty(INFERENCE_CONSUMERS, Integer.toString(consumers));
-        }
     }
 
     /** The FHIR channel: one FhirContext, the configured sources, intake and write-back. */
