@@ -90,7 +90,7 @@ final class ReportText {
     /**
      * Whether a text value reads the same on the wire: it has no components the sender left unescaped, and none
      * of the five delimiters, so re-encoding it escapes nothing and there is no escape sequence to decode. Most
-     * report lines are such; re-encoding them through HAPI took about a sixth of the HL7 intake's parse and map.
+     * report lines are such; skipping HAPI's re-encoding for them takes a tenth off the HL7 intake's parse and map.
      */
     private boolean plain(Primitive primitive) {
         String text = primitive.getValue();
