@@ -78,6 +78,7 @@ final class HistologyFinder {
             mentions.add(mention(morphology, description, Confidence.EXPLICIT_CODE, EXPLICIT, code.start(), code.end()));
         });
         List<PhraseMatcher.Match> matches = matcher.find(tokens);
+        Matcher inSitu = IN_SITU_AFTER.matcher(text);
         int next = 0;
         for (int k = 0; k < matches.size(); k++) {
             PhraseMatcher.Match match = matches.get(k);
@@ -85,8 +86,8 @@ final class HistologyFinder {
             if (!(next > 0 && tokens.get(next - 1).word() == NOT_A_KIND) && !Context.negated(text, match.start(), match.end())) {
                 LexiconEntry entry = match.entry();
                 double confidence = Confidence.term(match);
-                Matcher inSitu = IN_SITU_AFTER.matcher(text).region(match.end(), Math.min(text.length(), match.end() + IN_SITU_REACH));
-                if (entry.code().endsWith("/3") && inSitu.lookingAt()) {
+                if (entry.code().endsWith("/3")
+                        && inSitu.region(match.end(), Math.min(text.length(), match.end() + IN_SITU_REACH)).lookingAt()) {
                     String code = entry.code().substring(0, 4) + "/2";
                     String description = lexicon.find(code).map(LexiconEntry::description).orElse(entry.description() + ", in situ");
                     mentions.add(mention(code, description, confidence, match.start(), inSitu.end()));
