@@ -71,7 +71,7 @@ final class Hl7Acks {
      */
     private String readable(String ack) throws HL7Exception {
         if (!ack.startsWith(STANDARD_DELIMITERS)) {
-            parsing.context().getPipeParser().parse(ack);
+            parsing.parser().parse(ack);
         }
         return ack;
     }
@@ -94,7 +94,7 @@ final class Hl7Acks {
      * an id_file in the working directory.
      */
     private Message headerAck(String er7, AcknowledgmentCode code) throws HL7Exception, IOException {
-        Segment header = parsing.context().getPipeParser().getCriticalResponseData(er7);
+        Segment header = parsing.parser().getCriticalResponseData(er7);
         Message ack = plainAck(code);
         Terser terser = new Terser(ack);
         terser.set("MSH-3", Terser.get(header, 5, 0, 1, 1));
@@ -108,7 +108,7 @@ final class Hl7Acks {
     /** An ACK that answers nothing in particular. */
     private Message plainAck(AcknowledgmentCode code) throws HL7Exception, IOException {
         ACK ack = new ACK();
-        ack.setParser(parsing.context().getPipeParser());
+        ack.setParser(parsing.parser());
         ack.initQuickstart("ACK", "", "P");
         ack.getMSA().getAcknowledgmentCode().setValue(code.name());
         return ack;

@@ -33,12 +33,10 @@ public final class Hl7Parsing {
     /** Components and subcomponents one field may have (see {@link #requireSimpleFields}). */
     static final int MAX_FIELD_PARTS = 1_000;
 
-    private final HapiContext context;
     private final PipeParser parser;
 
     private Hl7Parsing(HapiContext context) {
-        this.context = context;
-        this.parser = context.getPipeParser();
+        this.parser = new HeaderFirstPipeParser(context);
     }
 
     /** Builds the context described above; call once per process. */
@@ -60,9 +58,9 @@ public final class Hl7Parsing {
         return new Hl7Parsing(context);
     }
 
-    /** The shared context, e.g. for generating ACKs with the same parser settings. */
-    public HapiContext context() {
-        return context;
+    /** The parser of the shared context, e.g. for building ACKs and ORUs with the same settings. */
+    public PipeParser parser() {
+        return parser;
     }
 
     /**

@@ -44,7 +44,7 @@ public final class Hl7Results {
             return Optional.empty();
         }
         ORU_R01 oru = new ORU_R01();
-        oru.setParser(parsing.context().getPipeParser());
+        oru.setParser(parsing.parser());
         oru.initQuickstart("ORU", "R01", "P");
         Terser terser = new Terser(oru);
         terser.set("MSH-3", "ONCOGATE");

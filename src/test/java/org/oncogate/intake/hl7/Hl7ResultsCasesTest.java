@@ -36,7 +36,7 @@ class Hl7ResultsCasesTest {
         String oru = new Hl7Results(parsing, "eu-west").oru(new JobRecord(new JobOrigin(Hl7Intake.CHANNEL, "default",
                 "MSG-CASES-1"), state)).orElseThrow();
 
-        Message message = parsing.context().getPipeParser().parse(oru);
+        Message message = parsing.parser().parse(oru);
         Terser terser = new Terser(message);
         List<String> observations = new ArrayList<>();
         for (int i = 0; ; i++) {
