@@ -3,10 +3,12 @@ package org.oncogate.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
@@ -17,12 +19,21 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Sums a JFR recording of a benchmark by stage, so that what bounds the rate is read from a profile:
  * Java samples (CPU) and native samples (time in native code: fsync, sockets) per thread group and
- * stage, and every fsync ({@code jdk.FileForce}) by who asked for it. A sample's stage is the first
- * frame, from the top of its stack, that a {@link #STAGES} rule knows.
+ * stage, every fsync ({@code jdk.FileForce}) by who asked for it, and the garbage collector's pauses,
+ * which stop every thread and so add to the latency of whatever is in flight. A sample's stage is that of
+ * an {@link #ENCLOSING_STAGES} rule matching any of its frames, else the first frame, from the top of its
+ * stack, that a {@link #STAGES} rule knows.
  *
  * <pre>java -cp target/test-classes org.oncogate.bench.JfrStages target/bench/hl7.jfr</pre>
  */
 public final class JfrStages {
+
+    /**
+     * Stages that own all the work below them, whichever library does it: HAPI builds and encodes an ACK with
+     * the same model classes it parses with, so "HL7 parse (HAPI)" would otherwise count the ACK too.
+     */
+    private static final List<String[]> ENCLOSING_STAGES = List.<String[]>of(
+            new String[] {"org.oncogate.intake.hl7.Hl7Acks", "HL7 ACK building"});
 
     /** Stage rules, by frame prefix (class name + "." + method); the first matching frame from the top wins. */
     private static final List<String[]> STAGES = List.of(
@@ -38,9 +49,6 @@ public final class JfrStages {
             new String[] {"com.google.crypto.tink", "encrypt/decrypt (Tink)"},
             new String[] {"javax.crypto", "encrypt/decrypt (Tink)"},
             new String[] {"com.sun.crypto", "encrypt/decrypt (Tink)"},
-            new String[] {"ca.uhn.hl7v2.model.AbstractMessage.generateACK", "HL7 ACK building"},
-            new String[] {"org.oncogate.intake.hl7.Hl7Acks", "HL7 ACK building"},
-            new String[] {"ca.uhn.hl7v2.parser.PipeParser.encode", "HL7 ACK building"},
             new String[] {"ca.uhn.hl7v2.parser", "HL7 parse (HAPI)"},
             new String[] {"ca.uhn.hl7v2.model", "HL7 parse (HAPI)"},
             new String[] {"ca.uhn.hl7v2.util.Terser", "HL7 map"},
@@ -84,7 +92,12 @@ public final class JfrStages {
         Map<String, Map<String, Integer>> inNative = new TreeMap<>();
         Map<String, List<Duration>> fsyncs = new TreeMap<>();
         Map<String, Double> threadCpu = new TreeMap<>();
+        Map<String, List<Duration>> gcPauses = new TreeMap<>();
+        Instant first = Instant.MAX;
+        Instant last = Instant.MIN;
         for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+            first = event.getStartTime().isBefore(first) ? event.getStartTime() : first;
+            last = event.getEndTime().isAfter(last) ? event.getEndTime() : last;
             String type = event.getEventType().getName();
             switch (type) {
                 case "jdk.ExecutionSample" -> count(cpu, group(name(event.getThread("sampledThread"))),
@@ -95,6 +108,8 @@ public final class JfrStages {
                         event.getDouble("user") + event.getDouble("system"), Double::sum);
                 case "jdk.FileForce" -> fsyncs.computeIfAbsent(fsyncCaller(event.getStackTrace()), k -> new ArrayList<>())
                         .add(event.getDuration());
+                case "jdk.GarbageCollection" -> gcPauses.computeIfAbsent(event.getString("name"), k -> new ArrayList<>())
+                        .add(event.getDuration("sumOfPauses"));
                 default -> {
                 }
             }
@@ -114,6 +129,23 @@ public final class JfrStages {
             double total = durations.stream().mapToLong(Duration::toNanos).sum() / 1e9;
             out.append(String.format("  %-44s %8d %9.2f %8.2f %8.2f %8.2f%n", caller, durations.size(), total,
                     total * 1000 / durations.size(), millis(durations, 50), millis(durations, 99)));
+        });
+        out.append(gcPauses(gcPauses, Duration.between(first, last)));
+        return out.toString();
+    }
+
+    /** Each collector's stop-the-world pauses (per collection: the sum of its pauses) and their share of the recording. */
+    private static String gcPauses(Map<String, List<Duration>> byCollector, Duration recording) {
+        StringBuilder out = new StringBuilder(String.format(
+                "GC pauses (jdk.GarbageCollection; every thread stops), over %.0f s of recording%n", recording.toMillis() / 1e3));
+        out.append(String.format("  %-12s %8s %9s %8s %8s %8s %8s %8s%n", "collector", "count", "total s", "% wall",
+                "p50 ms", "p90 ms", "p99 ms", "max ms"));
+        byCollector.forEach((collector, pauses) -> {
+            Collections.sort(pauses);
+            double total = pauses.stream().mapToLong(Duration::toNanos).sum() / 1e9;
+            out.append(String.format("  %-12s %8d %9.2f %8.1f %8.2f %8.2f %8.2f %8.2f%n", collector, pauses.size(), total,
+                    100 * total / Math.max(recording.toNanos() / 1e9, 1e-9), millis(pauses, 50), millis(pauses, 90),
+                    millis(pauses, 99), millis(pauses, 100)));
         });
         return out.toString();
     }
@@ -173,15 +205,20 @@ public final class JfrStages {
         if (stack == null) {
             return "(no stack)";
         }
-        for (RecordedFrame frame : stack.getFrames()) {
-            String name = frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
-            for (String[] rule : STAGES) {
+        List<String> frames = stack.getFrames().stream()
+                .map(frame -> frame.getMethod().getType().getName() + "." + frame.getMethod().getName()).toList();
+        return firstStage(frames, ENCLOSING_STAGES).or(() -> firstStage(frames, STAGES)).orElse("other");
+    }
+
+    private static Optional<String> firstStage(List<String> frames, List<String[]> rules) {
+        for (String name : frames) {
+            for (String[] rule : rules) {
                 if (name.startsWith(rule[0])) {
-                    return rule[1];
+                    return Optional.of(rule[1]);
                 }
             }
         }
-        return "other";
+        return Optional.empty();
     }
 
     /** Which write asked for an fsync (intake, inference or delivery; request or state; journal segment, file or directory). */
