@@ -74,10 +74,11 @@ final class LymphNodeFinder {
     /**
      * "lymph node showing metastatic carcinoma", "two lymph nodes positive for metastatic carcinoma": nodes said
      * to hold a metastasis, without a count; not a synoptic label ("lymph nodes with metastases: 0") nor "number of
-     * lymph nodes with ...".
+     * lymph nodes with ...". The word boundary comes before the look-behind (both only test the start) so that the
+     * matcher is entered at word starts only ({@link CuePattern#startsAtWords()}), not at every position of the windows.
      */
     private static final CuePattern NODES_WITH_METASTASIS = CuePattern.startingWith("l",
-            "(?<!\\bof\\s)\\b" + NODE + "\\b[^.\\n\\d:/]{0,40}?\\b(?:shows?|showing|with|positive\\s+for|involved\\s+by|containing)\\s+"
+            "\\b(?<!\\bof\\s)" + NODE + "\\b[^.\\n\\d:/]{0,40}?\\b(?:shows?|showing|with|positive\\s+for|involved\\s+by|containing)\\s+"
                     + "(?:(?!no\\b|not\\b|without\\b)[a-z-]+\\s+){0,2}?" + METASTATIC + "\\b(?![^.\\n:]{0,20}:)");
     /**
      * "metastatic carcinoma in one lymph node", "metastatic carcinoma involving two peribronchial lymph nodes"; not
