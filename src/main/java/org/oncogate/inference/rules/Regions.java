@@ -82,9 +82,18 @@ final class Regions {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
-    /** Whether {@code word} (lower case ASCII letters) starts at {@code i}, ignoring case. */
+    /**
+     * Whether {@code word} (two or more lower case ASCII letters) starts at {@code i}, ignoring case. The first two
+     * characters are compared before {@link String#regionMatches(boolean, int, String, int, int)} is asked: a trigger
+     * letter stands at {@code i} wherever this is asked, and most of them start other words. A second character other
+     * than ASCII is left to {@code regionMatches}, which folds the case of more than ASCII.
+     */
     static boolean wordAt(String text, int i, String word) {
-        return (text.charAt(i) | 0x20) == word.charAt(0) && text.regionMatches(true, i, word, 0, word.length());
+        if ((text.charAt(i) | 0x20) != word.charAt(0) || i + 1 == text.length()) {
+            return false;
+        }
+        char second = text.charAt(i + 1);
+        return (second >= ASCII || (second | 0x20) == word.charAt(1)) && text.regionMatches(true, i, word, 0, word.length());
     }
 
     /**
