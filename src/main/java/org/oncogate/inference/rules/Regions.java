@@ -21,6 +21,8 @@ final class Regions {
     private final int[] ends;
     /** Found when first asked, for the text the regions were made of. */
     private int[] wordStarts;
+    /** The text the regions were made of with A to Z lower-cased, made when first asked. */
+    private String lowerCase;
 
     private Regions(int[] starts, int[] ends) {
         this.starts = starts;
@@ -100,20 +102,23 @@ final class Regions {
      * The same as {@link #forEachMatch(String, Pattern, Consumer)} for a pattern without {@code \\G}: the
      * matcher tries only the positions {@code pattern} may start at, each anchored there, and goes on after
      * a match's end, as {@link Matcher#find()} would. A pattern that starts at words is tried only at the
-     * {@link #wordStarts} (found once for all such patterns), the others at every position.
+     * {@link #wordStarts} (found once for all such patterns), the others at every position; a pattern
+     * {@link CuePattern#holding holding} words only up to the last of them in a region.
      */
     void forEachMatch(String text, CuePattern pattern, Consumer<Matcher> action) {
         Matcher m = pattern.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
         int[] candidates = pattern.startsAtWords() ? wordStarts(text) : null;
+        String lower = pattern.holdsWords() ? lowerCase(text) : null;
         int k = 0;
         for (int r = 0; r < starts.length; r++) {
             int i = starts[r];
-            while (i < ends[r]) {
+            int lastStart = pattern.lastStart(lower, starts[r], ends[r]);
+            while (i <= lastStart) {
                 if (candidates != null) {
                     while (k < candidates.length && candidates[k] < i) {
                         k++;
                     }
-                    if (k == candidates.length || candidates[k] >= ends[r]) {
+                    if (k == candidates.length || candidates[k] > lastStart) {
                         break;
                     }
                     i = candidates[k];
@@ -153,6 +158,20 @@ final class Regions {
             wordStarts = Arrays.copyOf(found, n);
         }
         return wordStarts;
+    }
+
+    /** The text with A to Z lower-cased (no other character, so that every offset stays), made once for all patterns. */
+    private String lowerCase(String text) {
+        if (lowerCase == null) {
+            char[] chars = text.toCharArray();
+            for (int i = 0; i < chars.length; i++) {
+                if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                    chars[i] += 'a' - 'A';
+                }
+            }
+            lowerCase = new String(chars);
+        }
+        return lowerCase;
     }
 
     /** Calls {@code action} with the matcher at every match of {@code pattern} in the regions, in text order. */
