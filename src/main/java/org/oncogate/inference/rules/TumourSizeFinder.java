@@ -21,8 +21,6 @@ final class TumourSizeFinder {
     private static final String NUMBER = "\\d{1,3}(?:\\.\\d{1,2})?";
     private static final String SIZE = "(?<dimensions>" + NUMBER + "(?:\\s*(?:[x\u00d7]|by)\\s*" + NUMBER + "){0,2})\\s*(?<unit>cm|mm)\\b";
     private static final String TUMOUR = "(?:tumou?r|lesion|mass|carcinoma|adenocarcinoma|malignancy|neoplasm|nodule)";
-    /** What every {@link #TUMOUR} word holds. */
-    private static final String[] TUMOUR_HOLDS = {"tumo", "lesion", "mass", "carcinoma", "malignancy", "neoplasm", "nodule"};
     private static final List<CuePattern> PATTERNS = List.of(
             // "Tumor size: 2.5 x 2.0 cm", "greatest dimension of invasive carcinoma: 18 mm", "the mass measures 3.1 cm",
             // "Tumor size: left lobe: 4.3 cm"
@@ -39,8 +37,7 @@ final class TumourSizeFinder {
                     + "(?:(?:approximately|about|up\\s+to|at\\s+least)\\s+)?" + SIZE),
             // "forms a 2.3 x 2 x 1.8 cm mass", "a 2.5 cm tan-white firm tumor", "a 3.1 cm. mass" (a line break shown
             // as a period before a lower-case word)
-            CuePattern.startingWith("\\d", "(?<![\\d.])" + SIZE + "(?:\\.(?=\\s+(?-i:[a-z])))?\\s+(?:[a-z-]+\\s+){0,3}?" + TUMOUR + "\\b")
-                    .holding(TUMOUR_HOLDS),
+            CuePattern.startingWith("\\d", "(?<![\\d.])" + SIZE + "(?:\\.(?=\\s+(?-i:[a-z])))?\\s+(?:[a-z-]+\\s+){0,3}?" + TUMOUR + "\\b"),
             // "a firm lesion at 3 o'clock measuring 2.6 x 2.1 cm", "a tan nodule of the lower pole measuring 3 cm"
             CuePattern.startingWith("aclmnt", "\\b" + TUMOUR + "\\s+(?:(?!and\\b|with\\b|from\\b)[a-z0-9'-]++\\s+){1,5}?measuring\\s+"
                     + "(?:(?:approximately|about|up\\s+to)\\s+)?" + SIZE),
