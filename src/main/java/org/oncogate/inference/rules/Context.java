@@ -116,12 +116,12 @@ final class Context {
 
     /** Negated before ({@code cues}) or right after: "carcinoma: not identified". */
     static boolean negated(Cues cues, String text, int end) {
-        return cues.negation() || NEGATION_AFTER.matcher(after(text, end)).find();
+        return cues.negation() || after(NEGATION_AFTER, text, end);
     }
 
     /** Whether the words right after a site say the organ is free of the tumour. */
     static boolean uninvolved(String text, int end) {
-        return UNINVOLVED_AFTER.matcher(after(text, end)).find();
+        return after(UNINVOLVED_AFTER, text, end);
     }
 
     /** How a site is introduced: not at all, by a label or sentence placing the tumour, or by a synoptic tumour site field. */
@@ -150,7 +150,7 @@ final class Context {
 
     /** Whether the words around a site name an organ free of tumour or a margin, not the tumour's site. */
     static boolean notTheTumour(String text, int start, int end) {
-        return UNINVOLVED_BEFORE.findsIn(text, windowStart(text, start), start) || PART_AFTER.matcher(after(text, end)).find()
+        return UNINVOLVED_BEFORE.findsIn(text, windowStart(text, start), start) || after(PART_AFTER, text, end)
                 || uninvolved(text, end);
     }
 
@@ -170,7 +170,13 @@ final class Context {
         return from;
     }
 
-    private static String after(String text, int end) {
-        return text.substring(end, Math.min(text.length(), end + AFTER_WINDOW));
+    /**
+     * Whether {@code pattern}, anchored with {@code ^} at its start and nowhere else, matches the {@link #AFTER_WINDOW}
+     * characters from {@code end}. The region's default bounds (opaque, anchoring) show the matcher those characters as
+     * the whole text, as a substring would, without copying them; and {@code ^} lets a match start only there, so
+     * {@link Matcher#lookingAt()} finds what {@link Matcher#find()} would without trying every later position.
+     */
+    private static boolean after(Pattern pattern, String text, int end) {
+        return pattern.matcher(text).region(end, Math.min(text.length(), end + AFTER_WINDOW)).lookingAt();
     }
 }
