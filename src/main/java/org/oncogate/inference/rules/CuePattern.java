@@ -55,6 +55,10 @@ final class CuePattern {
     private final boolean leftBlind;
     /** Whether every match starts where a word starts: {@code \b} first, and only word characters declared first. */
     private final boolean startsAtWords;
+    /** The lower case ASCII letter every match starts with in either case (other than ASCII aside), or {@link #NO_LETTER}. */
+    private final char firstLetter;
+    /** What {@link #firstLetter()} is for a pattern whose matches may start with other characters or several letters. */
+    static final char NO_LETTER = 0;
     /** Lower case ASCII words of which every match holds one (matched ignoring case); none declared when empty. */
     private final List<String> held;
 
@@ -99,6 +103,7 @@ final class CuePattern {
             wordFirst &= !asciiStarts[c] || WORD[c];
         }
         this.startsAtWords = atBoundary && wordFirst;
+        this.firstLetter = firstLetter(asciiStarts);
         this.held = List.of();
     }
 
@@ -113,7 +118,23 @@ final class CuePattern {
         this.atBoundary = pattern.atBoundary;
         this.leftBlind = pattern.leftBlind;
         this.startsAtWords = pattern.startsAtWords;
+        this.firstLetter = pattern.firstLetter;
         this.held = held;
+    }
+
+    /** The one lower case ASCII letter that {@code starts} holds in one or both cases, and nothing else; or {@link #NO_LETTER}. */
+    private static char firstLetter(boolean[] starts) {
+        char letter = NO_LETTER;
+        for (char c = 0; c < ASCII; c++) {
+            if (starts[c]) {
+                char lower = Character.toLowerCase(c);
+                if (lower < 'a' || lower > 'z' || letter != NO_LETTER && letter != lower) {
+                    return NO_LETTER;
+                }
+                letter = lower;
+            }
+        }
+        return letter;
     }
 
     /**
@@ -225,6 +246,11 @@ final class CuePattern {
         long low = asciiSeconds[2 * c];
         return pairBase[c] + (d < 64 ? Long.bitCount(low & ((1L << d) - 1))
                 : Long.bitCount(low) + Long.bitCount(asciiSeconds[2 * c + 1] & ((1L << (d - 64)) - 1)));
+    }
+
+    /** The lower case ASCII letter every match starts with in either case, or else other than ASCII; or {@link #NO_LETTER}. */
+    char firstLetter() {
+        return firstLetter;
     }
 
     /** Whether a match can only start at a position {@link Regions} lists as a word start. */

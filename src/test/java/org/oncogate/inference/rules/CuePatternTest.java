@@ -115,6 +115,16 @@ class CuePatternTest {
     }
 
     @Test
+    void aPatternWhoseMatchesStartWithOneLetterIsTriedOnlyAtTheWordsStartingWithIt() {
+        assertThat(NO.firstLetter()).isEqualTo('n');
+        assertThat(CuePattern.startingWith("nw", "\\b(?:no|without)\\b").firstLetter()).isEqualTo(CuePattern.NO_LETTER);
+        assertThat(CuePattern.startingWith("\\d", "\\b\\d+").firstLetter()).isEqualTo(CuePattern.NO_LETTER);
+        // "No" in capitals is among the words starting with n, and so is a word starting other than ASCII ("ño")
+        String text = "No, never: ño no.";
+        assertThat(matches(text, Regions.around(text, "nN", i -> true, 0, 4))).containsExactly("0-2", "14-16");
+    }
+
+    @Test
     void aHeldWordThePatternDoesNotSpellFailsTheConstruction() {
         CuePattern free = CuePattern.startingWith("f", "\\bfree\\b");
         assertThatThrownBy(() -> free.holding("fre e")).isInstanceOf(IllegalStateException.class);
