@@ -297,7 +297,8 @@ final class CuePattern {
      */
     private final class Search {
 
-        private final Matcher matcher;
+        /** Made at the first position worth trying, in a text of ASCII: at most look-backs, none is. */
+        private Matcher matcher;
         private final String text;
         private final int from;
         private final int to;
@@ -308,14 +309,13 @@ final class CuePattern {
             if (!leftBlind) {
                 throw new IllegalStateException("a pattern that looks left of its start is searched with Matcher.find()");
             }
-            this.matcher = pattern.matcher(text);
             this.text = text;
             this.from = from;
             this.to = to;
             this.ascii = ascii(text, from, to);
             this.next = from;
             if (!ascii) {
-                matcher.region(from, to);
+                matcher = pattern.matcher(text).region(from, to);
             }
         }
 
@@ -326,13 +326,20 @@ final class CuePattern {
             for (int i = next; i < to; i++) {
                 char c = text.charAt(i);
                 boolean inWord = atBoundary && i > from && asciiWord(text.charAt(i - 1)) && asciiWord(c);
-                if (asciiStarts[c] && !inWord && mayGoOn(text, i, to) && matcher.region(i, to).lookingAt()) {
+                if (asciiStarts[c] && !inWord && mayGoOn(text, i, to) && matcher().region(i, to).lookingAt()) {
                     next = Math.max(matcher.end(), i + 1);
                     return true;
                 }
             }
             next = to;
             return false;
+        }
+
+        private Matcher matcher() {
+            if (matcher == null) {
+                matcher = pattern.matcher(text);
+            }
+            return matcher;
         }
     }
 }
