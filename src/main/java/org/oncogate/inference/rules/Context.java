@@ -36,18 +36,18 @@ final class Context {
     record Cues(boolean negation, boolean family, boolean uncertain, boolean metastasis) {
     }
 
-    private static final Pattern NEGATION_AFTER = Pattern.compile(
-            "(?i)^\\s*[:\\-]?\\s*(?:not identified|not present|not seen|absent|none)\\b");
+    private static final WordsAfter NEGATION_AFTER = new WordsAfter(":-", "na",
+            "\\s*[:\\-]?\\s*(?:not identified|not present|not seen|absent|none)\\b");
     /** "Nipple: uninvolved", "skin, negative for tumor", "Ovary, right: unremarkable", "Cervix. - No tumor seen". */
-    private static final Pattern UNINVOLVED_AFTER = Pattern.compile(
-            "(?i)^(?:\\s*\\.\\s*-)?[\\s:,\\-]*(?:(?:right|left|bilateral)\\b[\\s:,\\-]*)?(?:(?:is|are)\\s+)?(?:uninvolved|not involved|negative|free of|no tumou?r|no carcinoma|no malignancy|unremarkable|benign|within normal limits)\\b");
+    private static final WordsAfter UNINVOLVED_AFTER = new WordsAfter(".:,-", "rlbiaunfw",
+            "(?:\\s*\\.\\s*-)?[\\s:,\\-]*(?:(?:right|left|bilateral)\\b[\\s:,\\-]*)?(?:(?:is|are)\\s+)?(?:uninvolved|not involved|negative|free of|no tumou?r|no carcinoma|no malignancy|unremarkable|benign|within normal limits)\\b");
     /** "benign ovary", "uninvolved endometrium", "unremarkable cervix": an organ said to be free of tumour. */
     private static final CuePattern UNINVOLVED_BEFORE = CuePattern.startingWith("abinpsu",
             "\\b(?:benign|uninvolved|unremarkable|normal|non-?neoplastic|background|atrophic|inactive|proliferative|secretory)"
                     + "(?:\\s+(?:appearing|looking))?\\s+(?:[a-z-]+\\s+){0,2}$");
     /** "ureteral margin", "bronchial resection margin", "omental (radial) margin", "skin ellipse": the organ as a margin or a part of the specimen. */
-    private static final Pattern PART_AFTER = Pattern.compile(
-            "(?i)^[\\s,]*(?:\\([a-z\\s]{1,20}\\)\\s*)?(?:(?:resection|surgical|soft\\s+tissue|mucosal|distal|proximal)\\s+)?(?:margins?|ellipse|edge)\\b");
+    private static final WordsAfter PART_AFTER = new WordsAfter(",", "(rsmdpe",
+            "[\\s,]*(?:\\([a-z\\s]{1,20}\\)\\s*)?(?:(?:resection|surgical|soft\\s+tissue|mucosal|distal|proximal)\\s+)?(?:margins?|ellipse|edge)\\b");
     static final double UNCERTAIN = 0.5;
     private static final CuePattern SITE_LABEL_BEFORE = CuePattern.startingWith("aclmnpst",
             "\\b(?:(?<field>(?:tumou?r|primary|anatomic(?:al)?|specimen)\\s+(?:tumou?r\\s+)?(?:site|location|localization)|site\\s+of\\s+(?:tumou?r|primary))\\s*:"
@@ -116,12 +116,12 @@ final class Context {
 
     /** Negated before ({@code cues}) or right after: "carcinoma: not identified". */
     static boolean negated(Cues cues, String text, int end) {
-        return cues.negation() || NEGATION_AFTER.matcher(after(text, end)).find();
+        return cues.negation() || after(NEGATION_AFTER, text, end);
     }
 
     /** Whether the words right after a site say the organ is free of the tumour. */
     static boolean uninvolved(String text, int end) {
-        return UNINVOLVED_AFTER.matcher(after(text, end)).find();
+        return after(UNINVOLVED_AFTER, text, end);
     }
 
     /** How a site is introduced: not at all, by a label or sentence placing the tumour, or by a synoptic tumour site field. */
@@ -150,7 +150,7 @@ final class Context {
 
     /** Whether the words around a site name an organ free of tumour or a margin, not the tumour's site. */
     static boolean notTheTumour(String text, int start, int end) {
-        return UNINVOLVED_BEFORE.findsIn(text, windowStart(text, start), start) || PART_AFTER.matcher(after(text, end)).find()
+        return UNINVOLVED_BEFORE.findsIn(text, windowStart(text, start), start) || after(PART_AFTER, text, end)
                 || uninvolved(text, end);
     }
 
@@ -170,7 +170,13 @@ final class Context {
         return from;
     }
 
-    private static String after(String text, int end) {
-        return text.substring(end, Math.min(text.length(), end + AFTER_WINDOW));
+    /**
+     * Whether {@code words} match the {@link #AFTER_WINDOW} characters from {@code end}. The region's default bounds
+     * (opaque, anchoring) show the matcher those characters as the whole text, as a substring would, without copying
+     * them; and {@code ^} lets a match start only there, so {@link Matcher#lookingAt()} finds what
+     * {@link Matcher#find()} would without trying every later position.
+     */
+    private static boolean after(WordsAfter words, String text, int end) {
+        return words.matches(text, end, Math.min(text.length(), end + AFTER_WINDOW));
     }
 }

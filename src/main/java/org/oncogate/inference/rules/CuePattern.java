@@ -1,6 +1,7 @@
 package org.oncogate.inference.rules;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,10 @@ import java.util.regex.Pattern;
  * second characters that may follow each first one, and the third characters that may follow each such pair,
  * are read from the pattern the same way, so that a word that merely starts with a first character ("the",
  * "and", "of") or with a first pair ("carcinoma" for "cannot", "specimen" for "spread") is passed over as well.
+ *
+ * <p>A pattern may also declare words that every match holds one of ({@link #holding(String...)}): "free" in "tumor-free
+ * lymph nodes". {@link Regions} then enters it only before the last of them in a window; most of a window's candidate
+ * starts are words such as "lymph" or a number, with no such word after them.
  */
 final class CuePattern {
 
@@ -37,11 +42,11 @@ final class CuePattern {
     private final Pattern pattern;
     /** The matcher that reads the first characters from the pattern while it is made; used by no search. */
     private final Matcher probe;
-    private final boolean[] asciiStarts = new boolean[ASCII];
+    private final boolean[] asciiStarts;
     /** Per ASCII first character, the ASCII second characters a match may start with: 128 bits in two longs. */
-    private final long[] asciiSeconds = new long[ASCII * 2];
+    private final long[] asciiSeconds;
     /** Per ASCII first character, the number of its first pair with a second character, pairs numbered in order. */
-    private final int[] pairBase = new int[ASCII];
+    private final int[] pairBase;
     /** Per pair of ASCII first and second characters a match may start with, the ASCII third characters that may follow. */
     private final long[] asciiThirds;
     /** Whether every match starts at a word boundary ({@code \b} first). */
@@ -50,12 +55,21 @@ final class CuePattern {
     private final boolean leftBlind;
     /** Whether every match starts where a word starts: {@code \b} first, and only word characters declared first. */
     private final boolean startsAtWords;
+    /** The lower case ASCII letter every match starts with in either case (other than ASCII aside), or {@link #NO_LETTER}. */
+    private final char firstLetter;
+    /** What {@link #firstLetter()} is for a pattern whose matches may start with other characters or several letters. */
+    static final char NO_LETTER = 0;
+    /** Lower case ASCII words of which every match holds one (matched ignoring case); none declared when empty. */
+    private final List<String> held;
 
     private CuePattern(String firstChars, String regex) {
         this.pattern = Pattern.compile("(?i)" + regex);
         this.probe = pattern.matcher("").useTransparentBounds(true);
         this.atBoundary = regex.startsWith("\\b");
         this.leftBlind = !LOOKS_LEFT.matcher(regex).find();
+        this.asciiStarts = new boolean[ASCII];
+        this.asciiSeconds = new long[ASCII * 2];
+        this.pairBase = new int[ASCII];
         Pattern first = Pattern.compile("(?i)[" + firstChars + "]");
         for (char c = 0; c < ASCII; c++) {
             asciiStarts[c] = first.matcher(String.valueOf(c)).matches();
@@ -89,6 +103,38 @@ final class CuePattern {
             wordFirst &= !asciiStarts[c] || WORD[c];
         }
         this.startsAtWords = atBoundary && wordFirst;
+        this.firstLetter = firstLetter(asciiStarts);
+        this.held = List.of();
+    }
+
+    /** {@code pattern} with its {@code held} words; the rest, read from the pattern once, is shared. */
+    private CuePattern(CuePattern pattern, List<String> held) {
+        this.pattern = pattern.pattern;
+        this.probe = pattern.probe;
+        this.asciiStarts = pattern.asciiStarts;
+        this.asciiSeconds = pattern.asciiSeconds;
+        this.pairBase = pattern.pairBase;
+        this.asciiThirds = pattern.asciiThirds;
+        this.atBoundary = pattern.atBoundary;
+        this.leftBlind = pattern.leftBlind;
+        this.startsAtWords = pattern.startsAtWords;
+        this.firstLetter = pattern.firstLetter;
+        this.held = held;
+    }
+
+    /** The one lower case ASCII letter that {@code starts} holds in one or both cases, and nothing else; or {@link #NO_LETTER}. */
+    private static char firstLetter(boolean[] starts) {
+        char letter = NO_LETTER;
+        for (char c = 0; c < ASCII; c++) {
+            if (starts[c]) {
+                char lower = Character.toLowerCase(c);
+                if (lower < 'a' || lower > 'z' || letter != NO_LETTER && letter != lower) {
+                    return NO_LETTER;
+                }
+                letter = lower;
+            }
+        }
+        return letter;
     }
 
     /**
@@ -108,6 +154,45 @@ final class CuePattern {
     /** {@code regex} (matched ignoring case) that can only start with {@code firstChars}, a character class body. */
     static CuePattern startingWith(String firstChars, String regex) {
         return new CuePattern(firstChars, regex);
+    }
+
+    /**
+     * This pattern, declaring that every match holds one of {@code words} (lower case ASCII, matched ignoring case) in
+     * what it consumes, not only in a look-ahead. Nothing checks that this holds, as no match can be tried on every
+     * text: a word the regex does not even spell fails the construction, a typo that would hide every match.
+     */
+    CuePattern holding(String... words) {
+        String regex = pattern.pattern();
+        for (String word : words) {
+            if (!word.equals(word.toLowerCase(Locale.ROOT)) || !ascii(word, 0, word.length())
+                    || !regex.toLowerCase(Locale.ROOT).contains(word)) {
+                throw new IllegalStateException("a held word must be lower case ASCII spelled by the pattern: " + word);
+            }
+        }
+        return new CuePattern(this, List.of(words));
+    }
+
+    /**
+     * The last position of {@code [from, to)} a match within {@code to} may start at: where the last of the
+     * {@link #holding held} words that ends by {@code to} starts ({@code from - 1} when none does), or {@code to - 1}
+     * when the pattern declares none. {@code lowerCase} is the text with A to Z lower-cased.
+     */
+    int lastStart(String lowerCase, int from, int to) {
+        if (held.isEmpty()) {
+            return to - 1;
+        }
+        int last = from - 1;
+        for (String word : held) {
+            for (int i = lowerCase.indexOf(word, from); i >= 0 && i + word.length() <= to; i = lowerCase.indexOf(word, i + 1)) {
+                last = Math.max(last, i);
+            }
+        }
+        return last;
+    }
+
+    /** Whether the pattern declares {@link #holding held} words. */
+    boolean holdsWords() {
+        return !held.isEmpty();
     }
 
     Pattern pattern() {
@@ -163,6 +248,11 @@ final class CuePattern {
                 : Long.bitCount(low) + Long.bitCount(asciiSeconds[2 * c + 1] & ((1L << (d - 64)) - 1)));
     }
 
+    /** The lower case ASCII letter every match starts with in either case, or else other than ASCII; or {@link #NO_LETTER}. */
+    char firstLetter() {
+        return firstLetter;
+    }
+
     /** Whether a match can only start at a position {@link Regions} lists as a word start. */
     boolean startsAtWords() {
         return startsAtWords;
@@ -207,7 +297,8 @@ final class CuePattern {
      */
     private final class Search {
 
-        private final Matcher matcher;
+        /** Made at the first position worth trying, in a text of ASCII: at most look-backs, none is. */
+        private Matcher matcher;
         private final String text;
         private final int from;
         private final int to;
@@ -218,14 +309,13 @@ final class CuePattern {
             if (!leftBlind) {
                 throw new IllegalStateException("a pattern that looks left of its start is searched with Matcher.find()");
             }
-            this.matcher = pattern.matcher(text);
             this.text = text;
             this.from = from;
             this.to = to;
             this.ascii = ascii(text, from, to);
             this.next = from;
             if (!ascii) {
-                matcher.region(from, to);
+                matcher = pattern.matcher(text).region(from, to);
             }
         }
 
@@ -236,13 +326,20 @@ final class CuePattern {
             for (int i = next; i < to; i++) {
                 char c = text.charAt(i);
                 boolean inWord = atBoundary && i > from && asciiWord(text.charAt(i - 1)) && asciiWord(c);
-                if (asciiStarts[c] && !inWord && mayGoOn(text, i, to) && matcher.region(i, to).lookingAt()) {
+                if (asciiStarts[c] && !inWord && mayGoOn(text, i, to) && matcher().region(i, to).lookingAt()) {
                     next = Math.max(matcher.end(), i + 1);
                     return true;
                 }
             }
             next = to;
             return false;
+        }
+
+        private Matcher matcher() {
+            if (matcher == null) {
+                matcher = pattern.matcher(text);
+            }
+            return matcher;
         }
     }
 }

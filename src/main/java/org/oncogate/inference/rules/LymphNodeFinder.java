@@ -30,14 +30,17 @@ final class LymphNodeFinder {
     private static final String NUMBER_FIRST = "\\dnzotfse";
     /** "metastatic", "metastases", and their OCR forms with a letter more or less ("mstastatic", "metastatie"). */
     private static final String METASTATIC = "m\\w{0,4}sta[st]\\w*";
+    /** What every {@link #METASTATIC} word holds. */
+    private static final String METASTATIC_HOLDS = "sta";
     private static final String FINDING = "(?:" + METASTATIC + "|carcinoma|adenocarcinoma|tumou?r|malignan\\w*|neoplasm)";
 
     /** "lymph nodes (0/12)", "Sentinel lymph nodes: 1/2": involved / examined. */
     private static final CuePattern FRACTION = CuePattern.startingWith("l",
-            "\\b" + NODE + "\\b[^.;/\\n]{0,60}?(?<![\\d/])(?<involved>\\d{1,2})\\s?/\\s?(?<examined>\\d{1,3})(?![\\d/])");
+            "\\b" + NODE + "\\b[^.;/\\n]{0,60}?(?<![\\d/])(?<involved>\\d{1,2})\\s?/\\s?(?<examined>\\d{1,3})(?![\\d/])").holding("/");
     /** "carcinoma in 3/10 level III lymph nodes": the fraction before the nodes. */
     private static final CuePattern IN_FRACTION = CuePattern.startingWith("i",
-            "\\bin\\s+(?<involved>\\d{1,2})\\s?/\\s?(?<examined>\\d{1,3})(?![\\d/])\\s+(?:of\\s+)?(?:[a-z0-9-]+\\s+){0,3}?" + NODE + "\\b");
+            "\\bin\\s+(?<involved>\\d{1,2})\\s?/\\s?(?<examined>\\d{1,3})(?![\\d/])\\s+(?:of\\s+)?(?:[a-z0-9-]+\\s+){0,3}?" + NODE + "\\b")
+            .holding("/");
     /**
      * "2 of 15 lymph nodes", "metastatic carcinoma in 0 of 12 regional lymph nodes"; not "two of six lymph nodes are
      * submitted for frozen section", a count of the nodes sampled.
@@ -66,19 +69,21 @@ final class LymphNodeFinder {
     private static final CuePattern BENIGN_NODES = CuePattern.startingWith(NUMBER_FIRST + "lbu",
             "\\b(?:" + NUMBER + "\\s+(?:\\(\\d{1,3}\\)\\s+)?(?:[a-z-]+\\s+){0,2}?(?:benign|negative|uninvolved)\\s+(?:[a-z-]+\\s+){0,2}?" + NODE
                     + "|(?:benign|negative|uninvolved)\\s+(?:[a-z-]+\\s+)?" + NODE
-                    + "|" + NODE + "\\s*[:,-]\\s*(?:all\\s+)?(?:not\\s+involved|uninvolved|negative|benign)\\b(?!\\s+for\\b))");
+                    + "|" + NODE + "\\s*[:,-]\\s*(?:all\\s+)?(?:not\\s+involved|uninvolved|negative|benign)\\b(?!\\s+for\\b))")
+            .holding("benign", "negative", "involved");
     /** "tumor-free lymph nodes", "free lymph nodes" (translated reports), "the lymph nodes examined are tumor-free". */
     private static final CuePattern FREE_NODES = CuePattern.startingWith("flt",
             "\\b(?:(?:tumou?r[\\s-]?)?free\\s+(?:regional\\s+)?" + NODE
-                    + "|" + NODE + "\\b[^.\\n]{0,60}?\\b(?:are|is|were|was)\\s+(?:all\\s+)?tumou?r[\\s-]?free)\\b");
+                    + "|" + NODE + "\\b[^.\\n]{0,60}?\\b(?:are|is|were|was)\\s+(?:all\\s+)?tumou?r[\\s-]?free)\\b").holding("free");
     /**
      * "lymph node showing metastatic carcinoma", "two lymph nodes positive for metastatic carcinoma": nodes said
      * to hold a metastasis, without a count; not a synoptic label ("lymph nodes with metastases: 0") nor "number of
-     * lymph nodes with ...".
+     * lymph nodes with ...". The word boundary comes before the look-behind (both only test the start) so that the
+     * matcher is entered at word starts only ({@link CuePattern#startsAtWords()}), not at every position of the windows.
      */
     private static final CuePattern NODES_WITH_METASTASIS = CuePattern.startingWith("l",
-            "(?<!\\bof\\s)\\b" + NODE + "\\b[^.\\n\\d:/]{0,40}?\\b(?:shows?|showing|with|positive\\s+for|involved\\s+by|containing)\\s+"
-                    + "(?:(?!no\\b|not\\b|without\\b)[a-z-]+\\s+){0,2}?" + METASTATIC + "\\b(?![^.\\n:]{0,20}:)");
+            "\\b(?<!\\bof\\s)" + NODE + "\\b[^.\\n\\d:/]{0,40}?\\b(?:shows?|showing|with|positive\\s+for|involved\\s+by|containing)\\s+"
+                    + "(?:(?!no\\b|not\\b|without\\b)[a-z-]+\\s+){0,2}?" + METASTATIC + "\\b(?![^.\\n:]{0,20}:)").holding(METASTATIC_HOLDS);
     /**
      * "metastatic carcinoma in one lymph node", "metastatic carcinoma involving two peribronchial lymph nodes"; not
      * "metastatic carcinoma in 0 of 12 lymph nodes" (a count, read as one).

@@ -21,6 +21,10 @@ final class Regions {
     private final int[] ends;
     /** Found when first asked, for the text the regions were made of. */
     private int[] wordStarts;
+    /** Per lower case ASCII letter, the {@link #wordStarts} a pattern starting with it may match at; each found when first asked. */
+    private final int[][] wordStartsByLetter = new int[ASCII][];
+    /** The text the regions were made of with A to Z lower-cased, made when first asked. */
+    private String lowerCase;
 
     private Regions(int[] starts, int[] ends) {
         this.starts = starts;
@@ -82,29 +86,43 @@ final class Regions {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
-    /** Whether {@code word} (lower case ASCII letters) starts at {@code i}, ignoring case. */
+    /**
+     * Whether {@code word} (two or more lower case ASCII letters) starts at {@code i}, ignoring case. The first two
+     * characters are compared before {@link String#regionMatches(boolean, int, String, int, int)} is asked: a trigger
+     * letter stands at {@code i} wherever this is asked, and most of them start other words. A second character other
+     * than ASCII is left to {@code regionMatches}, which folds the case of more than ASCII.
+     */
     static boolean wordAt(String text, int i, String word) {
-        return (text.charAt(i) | 0x20) == word.charAt(0) && text.regionMatches(true, i, word, 0, word.length());
+        if ((text.charAt(i) | 0x20) != word.charAt(0) || i + 1 == text.length()) {
+            return false;
+        }
+        char second = text.charAt(i + 1);
+        return (second >= ASCII || (second | 0x20) == word.charAt(1)) && text.regionMatches(true, i, word, 0, word.length());
     }
 
     /**
      * The same as {@link #forEachMatch(String, Pattern, Consumer)} for a pattern without {@code \\G}: the
      * matcher tries only the positions {@code pattern} may start at, each anchored there, and goes on after
      * a match's end, as {@link Matcher#find()} would. A pattern that starts at words is tried only at the
-     * {@link #wordStarts} (found once for all such patterns), the others at every position.
+     * {@link #wordStarts} (found once for all such patterns), or when all its words start with one letter only at
+     * those {@link #wordStartsWith} it; the others at every position. A pattern {@link CuePattern#holding holding}
+     * words is tried only up to the last of them in a region.
      */
     void forEachMatch(String text, CuePattern pattern, Consumer<Matcher> action) {
         Matcher m = pattern.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-        int[] candidates = pattern.startsAtWords() ? wordStarts(text) : null;
+        int[] candidates = !pattern.startsAtWords() ? null
+                : pattern.firstLetter() != CuePattern.NO_LETTER ? wordStartsWith(text, pattern.firstLetter()) : wordStarts(text);
+        String lower = pattern.holdsWords() ? lowerCase(text) : null;
         int k = 0;
         for (int r = 0; r < starts.length; r++) {
             int i = starts[r];
-            while (i < ends[r]) {
+            int lastStart = pattern.lastStart(lower, starts[r], ends[r]);
+            while (i <= lastStart) {
                 if (candidates != null) {
                     while (k < candidates.length && candidates[k] < i) {
                         k++;
                     }
-                    if (k == candidates.length || candidates[k] >= ends[r]) {
+                    if (k == candidates.length || candidates[k] > lastStart) {
                         break;
                     }
                     i = candidates[k];
@@ -144,6 +162,41 @@ final class Regions {
             wordStarts = Arrays.copyOf(found, n);
         }
         return wordStarts;
+    }
+
+    /**
+     * The {@link #wordStarts} with the lower case ASCII {@code letter} in either case, or a character other than ASCII
+     * (which {@link CuePattern#mayStartAt} leaves to the matcher): most patterns over the same regions start with one
+     * letter, and each would otherwise be asked at all of a window's words.
+     */
+    private int[] wordStartsWith(String text, char letter) {
+        if (wordStartsByLetter[letter] == null) {
+            int[] all = wordStarts(text);
+            int[] found = new int[all.length];
+            int n = 0;
+            for (int i : all) {
+                char c = text.charAt(i);
+                if (c >= ASCII || (c | 0x20) == letter) {
+                    found[n++] = i;
+                }
+            }
+            wordStartsByLetter[letter] = Arrays.copyOf(found, n);
+        }
+        return wordStartsByLetter[letter];
+    }
+
+    /** The text with A to Z lower-cased (no other character, so that every offset stays), made once for all patterns. */
+    private String lowerCase(String text) {
+        if (lowerCase == null) {
+            char[] chars = text.toCharArray();
+            for (int i = 0; i < chars.length; i++) {
+                if (chars[i] >= 'A' && chars[i] <= 'Z') {
+                    chars[i] += 'a' - 'A';
+                }
+            }
+            lowerCase = new String(chars);
+        }
+        return lowerCase;
     }
 
     /** Calls {@code action} with the matcher at every match of {@code pattern} in the regions, in text order. */

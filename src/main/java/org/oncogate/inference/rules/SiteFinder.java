@@ -36,7 +36,10 @@ final class SiteFinder {
             "(?i)\\)?[\\s,]*(?:\\([^()]{0,20}\\)\\s*)?(?:primary\\s+)?(?:of|in|from|involving|within|arising\\s+(?:in|from)|originating\\s+in)"
                     + "\\s+(?:the\\s+)?(?:(?:left|right|bilateral|lt|rt)\\s+)?");
 
-    private static final Pattern TUMOUR_AFTER = Pattern.compile("(?i)\\s+(?:mass|tumou?r|lesion|neoplasm)\\b");
+    /** "pancreatic head mass", "kidney tumor": the site names where a tumour is. */
+    private static final WordsAfter TUMOUR_AFTER = new WordsAfter("", "mtln", "\\s+(?:mass|tumou?r|lesion|neoplasm)\\b");
+    /** How far after a site {@link #TUMOUR_AFTER} is looked for. */
+    private static final int TUMOUR_AFTER_REACH = 12;
 
     private final Lexicon lexicon;
     private final PhraseMatcher matcher;
@@ -68,7 +71,7 @@ final class SiteFinder {
                     ? Confidence.SITE_METASTASIS
                              : Confidence.term(match) + (near(match, primary) ? Confidence.SITE_NEAR_HISTOLOGY : 0)
                             + (attached(text, match, primary) ? Confidence.SITE_OF_HISTOLOGY : 0)
-                            + (label != Context.SiteLabel.NONE || TUMOUR_AFTER.matcher(text).region(match.end(), Math.min(text.length(), match.end() + 12)).lookingAt() ? Confidence.SITE_LABELLED : 0);
+                            + (label != Context.SiteLabel.NONE || TUMOUR_AFTER.matches(text, match.end(), Math.min(text.length(), match.end() + TUMOUR_AFTER_REACH)) ? Confidence.SITE_LABELLED : 0);
             mentions.add(mention(match.entry(), Math.min(Confidence.SITE_TERM_MAX, confidence), match.start(), match.end(), label == Context.SiteLabel.FIELD));
         }
         return mentions;

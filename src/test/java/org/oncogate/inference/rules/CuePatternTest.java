@@ -93,6 +93,45 @@ class CuePatternTest {
         assertThatThrownBy(() -> number.findsIn("a 12", 0, 4)).isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void aPatternHoldingWordsFindsInTheWindowsWhatTheMatcherFinds() {
+        // every match holds "free": the "lymph" starts after the last "free" of a window are not tried, and find nothing
+        // the matcher would find; one held word ending past a window's end counts for nothing in it
+        CuePattern free = CuePattern.startingWith("flt", "\\b(?:tumou?r[\\s-]?)?free\\s+lymph\\s+nodes?").holding("free");
+        String text = "Tumor-FREE lymph nodes. tumor free lymph node; lymph nodes free lymph nodes, lymph node, tumor fre";
+        List<String> found = new ArrayList<>();
+        Regions.around(text, "n", i -> Regions.wordAt(text, i, "node"), 40, 10).forEachMatch(text, free, m -> found.add(m.group()));
+        Matcher all = free.pattern().matcher(text);
+        List<String> expected = new ArrayList<>();
+        while (all.find()) {
+            expected.add(all.group());
+        }
+        assertThat(expected).containsExactly("Tumor-FREE lymph nodes", "tumor free lymph node", "free lymph nodes");
+        assertThat(found).containsExactlyElementsOf(expected);
+        Regions cut = Regions.around(text, "n", i -> Regions.wordAt(text, i, "node"), 0, 4);
+        List<String> inCut = new ArrayList<>();
+        cut.forEachMatch(text, free, m -> inCut.add(m.group()));
+        assertThat(inCut).isEmpty(); // windows of "node" alone hold no whole "free"
+    }
+
+    @Test
+    void aPatternWhoseMatchesStartWithOneLetterIsTriedOnlyAtTheWordsStartingWithIt() {
+        assertThat(NO.firstLetter()).isEqualTo('n');
+        assertThat(CuePattern.startingWith("nw", "\\b(?:no|without)\\b").firstLetter()).isEqualTo(CuePattern.NO_LETTER);
+        assertThat(CuePattern.startingWith("\\d", "\\b\\d+").firstLetter()).isEqualTo(CuePattern.NO_LETTER);
+        // "No" in capitals is among the words starting with n, and so is a word starting other than ASCII ("ño")
+        String text = "No, never: ño no.";
+        assertThat(matches(text, Regions.around(text, "nN", i -> true, 0, 4))).containsExactly("0-2", "14-16");
+    }
+
+    @Test
+    void aHeldWordThePatternDoesNotSpellFailsTheConstruction() {
+        CuePattern free = CuePattern.startingWith("f", "\\bfree\\b");
+        assertThatThrownBy(() -> free.holding("fre e")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> free.holding("Free")).isInstanceOf(IllegalStateException.class);
+        assertThat(free.holding("free").holdsWords()).isTrue();
+    }
+
     private static List<String> matches(String text, Regions regions) {
         List<String> found = new ArrayList<>();
         regions.forEachMatch(text, NO, m -> found.add(m.start() + "-" + m.end()));
