@@ -3,7 +3,6 @@ package org.oncogate.inference.rules;
 import java.lang.ref.WeakReference;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -170,12 +169,7 @@ final class Context {
         return from;
     }
 
-    /**
-     * Whether {@code words} match the {@link #AFTER_WINDOW} characters from {@code end}. The region's default bounds
-     * (opaque, anchoring) show the matcher those characters as the whole text, as a substring would, without copying
-     * them; and {@code ^} lets a match start only there, so {@link Matcher#lookingAt()} finds what
-     * {@link Matcher#find()} would without trying every later position.
-     */
+    /** Whether {@code words} match the {@link #AFTER_WINDOW} characters from {@code end} (as if they were the whole text). */
     private static boolean after(WordsAfter words, String text, int end) {
         return words.matches(text, end, Math.min(text.length(), end + AFTER_WINDOW));
     }
