@@ -34,7 +34,7 @@ public final class Hl7Parsing {
     private final PipeParser parser;
 
     private Hl7Parsing(HapiContext context) {
-        this.parser = new HeaderFirstPipeParser(context);
+        this.parser = new Er7Parser(context);
     }
 
     /** Builds the context described above; call once per process. */

@@ -15,15 +15,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Chars;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.oncogate.fuzz.FuzzCorpus;
+import org.oncogate.fuzz.Mutations;
 
 /**
- * The gateway's parser reads the message structure from MSH alone, and must otherwise parse exactly
- * as HAPI's own {@link PipeParser} with the same context: same message class, same content.
+ * The gateway's parser reads the message structure from MSH alone and splits with its own
+ * {@link Er7Parser#split}, and must otherwise parse exactly as HAPI's own {@link PipeParser} with the
+ * same context: same message class, same content, or a failure where HAPI fails.
  */
-class HeaderFirstPipeParserTest {
+class Er7ParserTest {
 
     private static final PipeParser HAPI = PARSING.parser().getHapiContext().getPipeParser();
 
@@ -56,6 +65,29 @@ class HeaderFirstPipeParserTest {
     @ValueSource(strings = {"MSH|^~\\&", "MSH|^~\\&|LIS|GENHOSP", "MSH|^~\\&|LIS|GENHOSP\rMSH|^~\\&|A|B|C|D|E||ORU^R01|1|P|2.6"})
     void aHeaderWithoutMsh9FailsAsInHapi(String er7) {
         assertSameOutcome(er7);
+    }
+
+    /** Any string over the delimiters, a letter and an escape: the same pieces as HAPI's split. */
+    @Property(tries = 2_000)
+    void splitsAsHapiSplits(@ForAll @StringLength(max = 12) @Chars({'|', '^', 'a', '\\'}) String composite) {
+        assertThat(Er7Parser.split(composite, '|')).containsExactly(PipeParser.split(composite, "|"));
+        assertThat(Er7Parser.split(composite, '^')).containsExactly(PipeParser.split(composite, "^"));
+    }
+
+    @Property(tries = 500)
+    void mutatedMessagesParseAsHapiParsesThem(@ForAll("mutated") byte[] frame) {
+        String er7;
+        try {
+            er7 = Hl7Parsing.decode(frame);
+        } catch (Hl7RejectException e) {
+            return; // refused before any parser sees it
+        }
+        assertSameOutcome(er7);
+    }
+
+    @Provide
+    Arbitrary<byte[]> mutated() {
+        return Mutations.of(FuzzCorpus.load("hl7"), 512);
     }
 
     /** Compares without printing the messages (their text stands in for patient data). */
