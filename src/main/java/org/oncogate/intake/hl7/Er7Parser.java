@@ -7,6 +7,7 @@ import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.Segment;
 import ca.uhn.hl7v2.model.Type;
 import ca.uhn.hl7v2.parser.EncodingCharacters;
+import ca.uhn.hl7v2.parser.Escaping;
 import ca.uhn.hl7v2.parser.FixFieldDataType;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.util.Terser;
@@ -53,9 +54,8 @@ final class Er7Parser extends PipeParser {
     public void parse(Segment destination, String segment, EncodingCharacters encodingChars, int repetition)
             throws HL7Exception {
         boolean definesDelimiters = definesDelimiters(destination.getName());
-        int fieldOffset = 0;
+        int fieldOffset = definesDelimiters ? 1 : 0;
         if (definesDelimiters) {
-            fieldOffset = 1;
             Terser.set(destination, 1, 0, 1, 1, String.valueOf(encodingChars.getFieldSeparator()));
         }
         String[] fields = split(segment, encodingChars.getFieldSeparator());
@@ -82,24 +82,25 @@ final class Er7Parser extends PipeParser {
         }
         String segmentClass = destination.getClass().getName();
         if (segmentClass.contains("OBX")) {
-            FixFieldDataType.fixOBX5(destination, getFactory(), getHapiContext().getParserConfiguration());
+            FixFieldDataType.fixOBX5(destination, getFactory(), getParserConfiguration());
         }
         if (segmentClass.contains("MFE")
                 && Version.versionOf(destination.getMessage().getVersion()).isGreaterThan(Version.V23)) {
-            FixFieldDataType.fixMFE4(destination, getFactory(), getHapiContext().getParserConfiguration());
+            FixFieldDataType.fixMFE4(destination, getFactory(), getParserConfiguration());
         }
     }
 
     /** HAPI's steps: components, subcomponents, each unescaped into its primitive. */
     @Override
     public void parse(Type destinationField, String data, EncodingCharacters encodingChars) throws HL7Exception {
+        Escaping escaping = getParserConfiguration().getEscaping();
         String[] components = split(data, encodingChars.getComponentSeparator());
         for (int i = 0; i < components.length; i++) {
             String[] subcomponents = split(components[i], encodingChars.getSubcomponentSeparator());
             for (int j = 0; j < subcomponents.length; j++) {
                 String value = subcomponents[j];
                 if (value != null) {
-                    value = getParserConfiguration().getEscaping().unescape(value, encodingChars);
+                    value = escaping.unescape(value, encodingChars);
                 }
                 Terser.getPrimitive(destinationField, i + 1, j + 1).setValue(value);
             }
